@@ -1,0 +1,51 @@
+# Klantportaal: `make run` serves the portal with demo data, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BUN := .tools/node_modules/.bin/bun
+PORT ?= 3000
+export REFLEX_USE_SYSTEM_BUN := 1
+export REFLEX_TELEMETRY_ENABLED := false
+export REFLEX_CHECK_LATEST_VERSION := false
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(PATH)
+export PORT
+
+.PHONY: run test lint bench-planning setup browser
+
+run: setup
+	@$(PY) -m portal_app demo-data
+	@echo "Demo sign-in: http://localhost:$(PORT)/dev/login  (portal: /portal, back-office: /staff)"
+	@PORTAL_DEV_TOOLS=1 $(PY) -m portal_app serve
+
+test: setup browser
+	$(PY) -m ruff check portal_app tests bench
+	$(PY) -m pytest -q tests
+
+lint: setup
+	$(PY) -m ruff check portal_app tests bench
+	$(PY) -m ruff format --check portal_app tests bench
+
+bench-planning: setup
+	$(PY) bench/planning_bench.py
+
+setup: $(VENV)/.installed $(BUN)
+
+$(VENV)/.installed: requirements.txt requirements.lock
+	@command -v node >/dev/null || { echo "Node.js is missing: install Node 20 or newer (apt-get install nodejs npm), then run make again."; exit 2; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(BUN): .tools/package.json
+	@command -v npm >/dev/null || { echo "npm is missing: install it (apt-get install npm), then run make again."; exit 2; }
+	cd .tools && npm install --no-audit --no-fund --loglevel=error
+	@$(BUN) --version >/dev/null || { echo "bun from npm does not run on this machine."; exit 2; }
+	@touch $@
+
+# Debian's Chromium for the browser tests (never a downloaded browser).
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium chromium-driver', then make test again."; exit 2; fi; }

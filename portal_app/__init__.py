@@ -1,0 +1,1 @@
+"""Klantportaal: a self-hostable customer portal for appointment-based businesses."""

@@ -1,0 +1,105 @@
+"""Settings from environment variables, read in one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message says what to do."""
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}.") from None
+
+
+def validate_database_url(url: str) -> str:
+    """Return the URL when SQLAlchemy can use it, else raise ConfigError."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    if not url.strip():
+        raise ConfigError(
+            "DATABASE_URL is empty: unset it to use the embedded SQLite database, "
+            "or set it to e.g. postgresql://user@127.0.0.1:5432/portal."
+        )
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ConfigError(
+            f"DATABASE_URL {url!r} is not a database URL: use e.g. "
+            "sqlite:///portal.db or postgresql://user@127.0.0.1:5432/portal."
+        ) from None
+    if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise ConfigError(
+            f"DATABASE_URL uses {parsed.get_backend_name()!r}; Klantportaal supports "
+            "sqlite and postgresql URLs."
+        )
+    return url
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Typed settings of one running portal."""
+
+    database_url: str
+    public_url: str
+    port: int
+    environment: str
+    dev_tools: bool
+    timezone: str
+    default_locale: str
+    resend_api_key: str
+    mail_from: str
+
+    @property
+    def public_origin(self) -> str:
+        """Scheme, host and port of PUBLIC_URL, as browsers send it in Origin."""
+        parts = urlsplit(self.public_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Cookies get the Secure flag when the portal is served over https."""
+        return self.public_url.startswith("https://")
+
+
+def load_settings() -> Settings:
+    """Read the settings from the environment; raise ConfigError on bad values."""
+    default_db = f"sqlite:///{PROJECT_ROOT / 'data' / 'portal.db'}"
+    database_url = validate_database_url(os.environ.get("DATABASE_URL", default_db))
+    port = _int("PORT", 3000)
+    if not 0 < port < 65536:
+        raise ConfigError(f"PORT must be between 1 and 65535, got {port}.")
+    public_url = os.environ.get("PUBLIC_URL", f"http://localhost:{port}").rstrip("/")
+    if not public_url.startswith(("http://", "https://")):
+        raise ConfigError(f"PUBLIC_URL must start with http:// or https://, got {public_url!r}.")
+    return Settings(
+        database_url=database_url,
+        public_url=public_url,
+        port=port,
+        environment=os.environ.get("PORTAL_ENV", "production"),
+        dev_tools=_bool("PORTAL_DEV_TOOLS", False),
+        timezone=os.environ.get("PORTAL_TIMEZONE", "Europe/Amsterdam"),
+        default_locale=os.environ.get("PORTAL_LOCALE", "nl"),
+        resend_api_key=os.environ.get("RESEND_API_KEY", ""),
+        mail_from=os.environ.get("MAIL_FROM", "Klantportaal <portal@example.com>"),
+    )

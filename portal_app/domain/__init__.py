@@ -1,0 +1,1 @@
+"""Domain layer: tables and rules, plain Python + SQLModel (never Reflex)."""

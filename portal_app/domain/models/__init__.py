@@ -1,0 +1,29 @@
+"""All tables, imported here so SQLModel.metadata (and alembic) sees every one."""
+
+from portal_app.domain.models.activity import ActivityEntry
+from portal_app.domain.models.appointments import Appointment, AppointmentStatus
+from portal_app.domain.models.auth import UserSession
+from portal_app.domain.models.business import Business, BusinessSettings
+from portal_app.domain.models.catalog import Service, ServiceStaff
+from portal_app.domain.models.customers import Customer, Vehicle
+from portal_app.domain.models.outbox import OutboxMessage
+from portal_app.domain.models.scheduling import ClosingDay, TimeOff, WorkingHours
+from portal_app.domain.models.staff import StaffMember
+
+__all__ = [
+    "ActivityEntry",
+    "Appointment",
+    "AppointmentStatus",
+    "Business",
+    "BusinessSettings",
+    "ClosingDay",
+    "Customer",
+    "OutboxMessage",
+    "Service",
+    "ServiceStaff",
+    "StaffMember",
+    "TimeOff",
+    "UserSession",
+    "Vehicle",
+    "WorkingHours",
+]

@@ -1,0 +1,29 @@
+"""Customers of a business and, for garages, their vehicles."""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class Customer(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id", index=True)
+    name: str = Field(max_length=200)
+    email: str = Field(max_length=254, index=True)
+    mobile: str = Field(default="", max_length=32)
+    preferred_channel: str = Field(default="email", max_length=8)  # email | sms
+    locale: str = Field(default="nl", max_length=8)
+    street: str = Field(default="", max_length=200)
+    postcode: str = Field(default="", max_length=16)
+    city: str = Field(default="", max_length=100)
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class Vehicle(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    plate: str = Field(max_length=16)
+    make: str = Field(default="", max_length=60)
+    model: str = Field(default="", max_length=60)
+    mileage_km: int | None = None

@@ -1,0 +1,1 @@
+"""Reflex UI: states, pages, components and the text catalog."""

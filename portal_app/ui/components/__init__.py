@@ -1,0 +1,1 @@
+"""Layout shells and reusable pieces."""

@@ -1,0 +1,169 @@
+"""The three shells: customer portal, staff back-office and portal editor.
+
+Each takes the key of the active navigation item and the page content. On a
+phone the navigation is a horizontally scrolling strip under the header; from
+tablet width up it is a sidebar.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from portal_app.ui.states.session_state import SessionState
+
+T = SessionState.texts
+
+PORTAL_NAV = [
+    ("nav.dashboard", "/portal", "layout-dashboard"),
+    ("nav.appointments", "/portal/appointments", "calendar"),
+    ("nav.packages", "/portal/packages", "package"),
+    ("nav.events", "/portal/events", "ticket"),
+    ("nav.payments", "/portal/payments", "credit-card"),
+    ("nav.documents", "/portal/documents", "file-text"),
+    ("nav.messages", "/portal/messages", "mail"),
+    ("nav.checkin", "/portal/checkin", "car"),
+    ("nav.profile", "/portal/profile", "user"),
+]
+
+STAFF_NAV = [
+    ("staff.nav.dashboard", "/staff", "layout-dashboard"),
+    ("staff.nav.customers", "/staff/customers", "users"),
+    ("staff.nav.editor", "/editor", "palette"),
+]
+
+EDITOR_NAV = [
+    ("editor.nav.settings", "/editor", "sliders-horizontal"),
+    ("editor.nav.back", "/staff", "arrow-left"),
+]
+
+
+def _nav_item(key: str, href: str, icon: str, active: bool) -> rx.Component:
+    return rx.link(
+        rx.hstack(
+            rx.icon(icon, size=18),
+            rx.text(T[key], size="2", weight="medium"),
+            align="center",
+            spacing="2",
+        ),
+        href=href,
+        underline="none",
+        padding_x="0.75rem",
+        padding_y="0.5rem",
+        border_radius="0.5rem",
+        white_space="nowrap",
+        color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 12)),
+        background=rx.cond(active, rx.color("accent", 3), "transparent"),
+        _hover={"background": rx.color("accent", 2)},
+        aria_current="page" if active else None,
+        data_testid=f"nav-{href}",
+    )
+
+
+def _navigation(items, active: str) -> rx.Component:
+    return rx.flex(
+        *[_nav_item(key, href, icon, key == active) for key, href, icon in items],
+        direction=rx.breakpoints(initial="row", md="column"),
+        gap="0.25rem",
+        overflow_x=rx.breakpoints(initial="auto", md="visible"),
+        padding=rx.breakpoints(initial="0.5rem 0.75rem", md="1rem 0.75rem"),
+        width=rx.breakpoints(initial="100%", md="15rem"),
+        flex_shrink="0",
+        border_bottom=rx.breakpoints(initial=f"1px solid {rx.color('gray', 5)}", md="none"),
+        border_right=rx.breakpoints(initial="none", md=f"1px solid {rx.color('gray', 5)}"),
+        background=rx.color("gray", 1),
+        as_="nav",
+        aria_label=T["nav.menu"],
+    )
+
+
+def _header(subtitle: rx.Var | str | None = None) -> rx.Component:
+    return rx.hstack(
+        rx.hstack(
+            rx.image(
+                src=SessionState.logo_url,
+                alt="",
+                width="36px",
+                height="36px",
+                border_radius="0.5rem",
+            ),
+            rx.vstack(
+                rx.heading(SessionState.business_name, size="4", data_testid="business-name"),
+                *(
+                    [rx.text(subtitle, size="1", color_scheme="gray")]
+                    if subtitle is not None
+                    else []
+                ),
+                spacing="0",
+            ),
+            align="center",
+            spacing="3",
+        ),
+        rx.spacer(),
+        rx.el.form(
+            rx.button(
+                rx.icon("log-out", size=16),
+                rx.text(T["nav.logout"]),
+                variant="soft",
+                size="2",
+                type="submit",
+            ),
+            method="post",
+            action="/auth/logout",
+        ),
+        align="center",
+        padding_x=rx.breakpoints(initial="1rem", md="1.5rem"),
+        padding_y="0.75rem",
+        border_bottom=f"1px solid {rx.color('gray', 5)}",
+        background=rx.color("gray", 1),
+        width="100%",
+        as_="header",
+    )
+
+
+def _shell(nav, active: str, content: rx.Component, subtitle=None) -> rx.Component:
+    return rx.box(
+        _header(subtitle),
+        rx.flex(
+            _navigation(nav, active),
+            rx.box(
+                content,
+                as_="main",
+                padding=rx.breakpoints(initial="1rem", md="2rem"),
+                width="100%",
+                max_width="64rem",
+                min_width="0",
+            ),
+            direction=rx.breakpoints(initial="column", md="row"),
+            min_height="calc(100vh - 61px)",
+        ),
+        background=rx.color("gray", 2),
+        min_height="100vh",
+    )
+
+
+def portal_shell(active: str, content: rx.Component) -> rx.Component:
+    """The customer portal around `content`; nothing shows until the session is checked."""
+    return rx.cond(SessionState.signed_in, _shell(PORTAL_NAV, active, content), _loading())
+
+
+def staff_shell(active: str, content: rx.Component) -> rx.Component:
+    """The back-office around `content`."""
+    return rx.cond(
+        SessionState.signed_in, _shell(STAFF_NAV, active, content, T["staff.title"]), _loading()
+    )
+
+
+def editor_shell(active: str, content: rx.Component) -> rx.Component:
+    """The portal editor around `content`."""
+    return rx.cond(
+        SessionState.signed_in, _shell(EDITOR_NAV, active, content, T["editor.title"]), _loading()
+    )
+
+
+def _loading() -> rx.Component:
+    return rx.center(rx.spinner(size="3"), min_height="100vh")
+
+
+def page_title(key: str) -> rx.Component:
+    """The h1 of a page, from the text catalog."""
+    return rx.heading(T[key], size="7", margin_bottom="1rem", as_="h1")

@@ -1,0 +1,113 @@
+"""Customer portal pages."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from portal_app.ui.components.cards import appointment_list, empty_state, section
+from portal_app.ui.components.layout import page_title, portal_shell
+from portal_app.ui.states.login_state import LoginState
+from portal_app.ui.states.portal_state import PortalState
+
+T = PortalState.texts
+
+
+def dashboard() -> rx.Component:
+    content = rx.vstack(
+        rx.heading(PortalState.welcome, size="7", as_="h1", data_testid="welcome"),
+        section(
+            "portal.next_appointments", appointment_list(PortalState.upcoming, "portal.no_upcoming")
+        ),
+        rx.text(PortalState.contact, size="2", color_scheme="gray"),
+        width="100%",
+        spacing="4",
+    )
+    return portal_shell("nav.dashboard", content)
+
+
+def appointments() -> rx.Component:
+    content = rx.vstack(
+        page_title("nav.appointments"),
+        section("portal.upcoming", appointment_list(PortalState.upcoming, "portal.no_upcoming")),
+        section("portal.history", appointment_list(PortalState.history, "portal.no_history")),
+        width="100%",
+    )
+    return portal_shell("nav.appointments", content)
+
+
+def profile() -> rx.Component:
+    def row(label_key: str, field: str) -> rx.Component:
+        return rx.data_list.item(
+            rx.data_list.label(T[label_key]), rx.data_list.value(PortalState.profile[field])
+        )
+
+    content = rx.vstack(
+        page_title("nav.profile"),
+        rx.card(
+            rx.data_list.root(
+                row("profile.name", "name"),
+                row("profile.email", "email"),
+                row("profile.mobile", "mobile"),
+                row("profile.city", "city"),
+                row("profile.channel", "channel"),
+                orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+            ),
+            width="100%",
+        ),
+        width="100%",
+    )
+    return portal_shell("nav.profile", content)
+
+
+def _module_page(nav_key: str, empty_key: str):
+    def page() -> rx.Component:
+        return portal_shell(
+            nav_key, rx.vstack(page_title(nav_key), empty_state(empty_key), width="100%")
+        )
+
+    return page
+
+
+def login() -> rx.Component:
+    L = LoginState.texts
+    return rx.center(
+        rx.card(
+            rx.vstack(
+                rx.heading(L["portal.login.title"], size="6", as_="h1"),
+                rx.text(L["portal.login.signed_out"]),
+                rx.cond(
+                    LoginState.dev_tools,
+                    rx.link(L["portal.login.dev_hint"], href="/dev/login", data_testid="dev-login"),
+                ),
+                spacing="3",
+            ),
+            width="100%",
+            max_width="26rem",
+        ),
+        min_height="100vh",
+        padding="1rem",
+        background=rx.color("gray", 2),
+    )
+
+
+MODULE_PAGES = [
+    ("/portal/packages", "nav.packages", "portal.empty.packages"),
+    ("/portal/events", "nav.events", "portal.empty.events"),
+    ("/portal/payments", "nav.payments", "portal.empty.payments"),
+    ("/portal/documents", "nav.documents", "portal.empty.documents"),
+    ("/portal/messages", "nav.messages", "portal.empty.messages"),
+    ("/portal/checkin", "nav.checkin", "portal.empty.checkin"),
+]
+
+
+def register(app: rx.App) -> None:
+    """Add the portal pages to the app."""
+    load = PortalState.load
+    app.add_page(dashboard, route="/portal", on_load=load, title="Klantportaal")
+    app.add_page(appointments, route="/portal/appointments", on_load=load, title="Klantportaal")
+    app.add_page(profile, route="/portal/profile", on_load=load, title="Klantportaal")
+    for route, nav_key, empty_key in MODULE_PAGES:
+        app.add_page(
+            _module_page(nav_key, empty_key), route=route, on_load=load, title="Klantportaal"
+        )
+    app.add_page(login, route="/portal/login", on_load=LoginState.load, title="Inloggen")

@@ -1,0 +1,1 @@
+"""The text catalog: every user-visible text, Dutch first, English second."""

@@ -1,0 +1,1 @@
+"""Plain HTTP routes Reflex cannot express (cookies, downloads, webhooks)."""

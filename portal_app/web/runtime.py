@@ -1,0 +1,28 @@
+"""Process-wide wiring shared by routes, states and the CLI: settings, clock, db."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from portal_app.config import Settings, load_settings
+from portal_app.infra.clock import Clock, SystemClock
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The settings of this process."""
+    return load_settings()
+
+
+_clock: Clock = SystemClock()
+
+
+def clock() -> Clock:
+    """The clock of this process (tests may swap it with use_clock)."""
+    return _clock
+
+
+def use_clock(new_clock: Clock) -> None:
+    """Replace the process clock (tests only)."""
+    global _clock
+    _clock = new_clock
