@@ -3,6 +3,7 @@
 import reflex as rx
 
 import portal_app.domain.models  # noqa: F401  (registers every table)
+from portal_app.infra.database import apply_migrations
 from portal_app.ui.pages.editor import pages as editor_pages
 from portal_app.ui.pages.portal import pages as portal_pages
 from portal_app.ui.pages.staff import pages as staff_pages
@@ -23,3 +24,11 @@ app.add_page(index, route="/", on_load=rx.redirect("/portal"), title="Klantporta
 portal_pages.register(app)
 staff_pages.register(app)
 editor_pages.register(app)
+
+
+def migrate_on_start() -> None:
+    """Apply pending migrations before the first request is served."""
+    apply_migrations()
+
+
+app.register_lifespan_task(migrate_on_start)

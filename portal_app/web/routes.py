@@ -30,6 +30,13 @@ async def logout(request: Request) -> Response:
     return response
 
 
+async def signed_out(_request: Request) -> Response:
+    """Clears the (already revoked) session cookie and shows the log-in page."""
+    response = RedirectResponse("/portal/login", status_code=303)
+    clear_session_cookie(response)
+    return response
+
+
 async def dev_login_page(_request: Request) -> Response:
     """Lists demo customers and staff, each a button that signs in as them."""
     if not settings().dev_tools:
@@ -90,6 +97,7 @@ def build_routes() -> Starlette:
         routes=[
             Route("/healthz", health),
             Route("/auth/logout", logout, methods=["POST"]),
+            Route("/auth/signed-out", signed_out, methods=["GET"]),
             Route("/dev/login", dev_login_page, methods=["GET"]),
             Route("/dev/login", dev_login, methods=["POST"]),
         ]

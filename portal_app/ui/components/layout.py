@@ -60,19 +60,20 @@ def _nav_item(key: str, href: str, icon: str, active: bool) -> rx.Component:
 
 
 def _navigation(items, active: str) -> rx.Component:
-    return rx.flex(
-        *[_nav_item(key, href, icon, key == active) for key, href, icon in items],
-        direction=rx.breakpoints(initial="row", md="column"),
-        gap="0.25rem",
-        overflow_x=rx.breakpoints(initial="auto", md="visible"),
-        padding=rx.breakpoints(initial="0.5rem 0.75rem", md="1rem 0.75rem"),
+    return rx.el.nav(
+        rx.flex(
+            *[_nav_item(key, href, icon, key == active) for key, href, icon in items],
+            direction=rx.breakpoints(initial="row", md="column"),
+            gap="0.25rem",
+            overflow_x=rx.breakpoints(initial="auto", md="visible"),
+            padding=rx.breakpoints(initial="0.5rem 0.75rem", md="1rem 0.75rem"),
+        ),
+        aria_label=T["nav.menu"],
         width=rx.breakpoints(initial="100%", md="15rem"),
         flex_shrink="0",
         border_bottom=rx.breakpoints(initial=f"1px solid {rx.color('gray', 5)}", md="none"),
         border_right=rx.breakpoints(initial="none", md=f"1px solid {rx.color('gray', 5)}"),
         background=rx.color("gray", 1),
-        as_="nav",
-        aria_label=T["nav.menu"],
     )
 
 
@@ -99,16 +100,12 @@ def _header(subtitle: rx.Var | str | None = None) -> rx.Component:
             spacing="3",
         ),
         rx.spacer(),
-        rx.el.form(
-            rx.button(
-                rx.icon("log-out", size=16),
-                rx.text(T["nav.logout"]),
-                variant="soft",
-                size="2",
-                type="submit",
-            ),
-            method="post",
-            action="/auth/logout",
+        rx.button(
+            rx.icon("log-out", size=16),
+            rx.text(T["nav.logout"]),
+            variant="soft",
+            size="2",
+            on_click=SessionState.logout,
         ),
         align="center",
         padding_x=rx.breakpoints(initial="1rem", md="1.5rem"),
@@ -116,18 +113,16 @@ def _header(subtitle: rx.Var | str | None = None) -> rx.Component:
         border_bottom=f"1px solid {rx.color('gray', 5)}",
         background=rx.color("gray", 1),
         width="100%",
-        as_="header",
     )
 
 
 def _shell(nav, active: str, content: rx.Component, subtitle=None) -> rx.Component:
     return rx.box(
-        _header(subtitle),
+        rx.el.header(_header(subtitle)),
         rx.flex(
             _navigation(nav, active),
-            rx.box(
+            rx.el.main(
                 content,
-                as_="main",
                 padding=rx.breakpoints(initial="1rem", md="2rem"),
                 width="100%",
                 max_width="64rem",

@@ -6,7 +6,7 @@ import reflex as rx
 
 from portal_app.domain.actor import Actor
 from portal_app.domain.appointment_queries import business_view
-from portal_app.domain.sessions import resolve_session
+from portal_app.domain.sessions import end_session, resolve_session
 from portal_app.infra.database import session_scope
 from portal_app.ui.texts.catalog import catalog_for
 from portal_app.web.runtime import clock
@@ -36,3 +36,12 @@ class SessionState(rx.State):
         self.locale = locale
         self.texts = catalog_for(locale)
         self.signed_in = True
+
+    @rx.event
+    def logout(self):
+        """Revoke this browser's session, then let a plain route clear the cookie."""
+        raw = session_value(self.router.headers.cookie)
+        with session_scope() as session:
+            end_session(session, raw, clock())
+        self.signed_in = False
+        return rx.call_script("window.location.assign('/auth/signed-out')")

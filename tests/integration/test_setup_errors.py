@@ -1,0 +1,68 @@
+"""Bad set-up ends with one clear sentence, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+from portal_app.config import PROJECT_ROOT
+
+
+def _run(*args, **env):
+    environment = {**os.environ, **env}
+    return subprocess.run(
+        [sys.executable, "-m", "portal_app", *args],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def _one_sentence(result) -> str:
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_invalid_database_url(tmp_path):
+    line = _one_sentence(_run("migrate", DATABASE_URL="not a url"))
+    assert "DATABASE_URL" in line and "sqlite" in line
+
+
+def test_empty_and_unsupported_database_url():
+    assert "DATABASE_URL is empty" in _one_sentence(_run("migrate", DATABASE_URL=""))
+    line = _one_sentence(_run("migrate", DATABASE_URL="mysql://root@127.0.0.1/test"))
+    assert "supports sqlite and postgresql" in line
+
+
+def test_unreachable_database():
+    line = _one_sentence(_run("migrate", DATABASE_URL="postgresql://nobody@127.0.0.1:1/none"))
+    assert "Cannot reach the database" in line and "Start the database server" in line
+
+
+def test_port_in_use(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("0.0.0.0", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        line = _one_sentence(
+            _run("check", PORT=str(port), DATABASE_URL=f"sqlite:///{tmp_path}/p.db")
+        )
+    assert f"Port {port} is already in use" in line
+
+
+def test_missing_bun_and_node(tmp_path):
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    (empty / "node").symlink_to("/usr/bin/node")
+    line = _one_sentence(_run("check", PATH=str(empty), REFLEX_USE_SYSTEM_BUN="1", PORT="3999"))
+    assert "bun is not on PATH" in line
+    (empty / "node").unlink()
+    line = _one_sentence(_run("check", PATH=str(empty), PORT="3999"))
+    assert "Node.js is not installed" in line
