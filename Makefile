@@ -19,12 +19,12 @@ run: setup
 	@PORTAL_DEV_TOOLS=1 $(PY) -m portal_app serve
 
 test: setup browser
-	$(PY) -m ruff check portal_app tests bench
+	$(PY) -m ruff check .
 	$(PY) -m pytest -q tests
 
 lint: setup
-	$(PY) -m ruff check portal_app tests bench
-	$(PY) -m ruff format --check portal_app tests bench
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 bench-planning: setup
 	$(PY) bench/planning_bench.py

@@ -40,7 +40,7 @@ def migrate() -> None:
 
 def demo_data() -> None:
     """Load the demo business once."""
-    from portal_app.domain.demo_data import load_demo_data
+    from portal_app.domain.demo_data import DEMO_STAFF_PASSWORD, STAFF, load_demo_data
     from portal_app.infra.clock import SystemClock
     from portal_app.infra.database import session_scope
 
@@ -48,6 +48,28 @@ def demo_data() -> None:
     with session_scope() as session:
         loaded = load_demo_data(session, SystemClock())
     print("Demo data loaded." if loaded else "Demo data already present.")
+    print(f"Back-office log-in: {STAFF[0][1]} / {DEMO_STAFF_PASSWORD} (owner)")
+
+
+def create_owner() -> None:
+    """Create the first owner: OWNER_EMAIL, OWNER_NAME, OWNER_PASSWORD (or prompted)."""
+    import getpass
+
+    from portal_app.domain.errors import InvalidInput
+    from portal_app.domain.staff_auth import create_owner as create
+    from portal_app.infra.database import session_scope
+
+    _database_ready()
+    email = os.environ.get("OWNER_EMAIL") or input("E-mail: ")
+    name = os.environ.get("OWNER_NAME") or input("Name: ")
+    password = os.environ.get("OWNER_PASSWORD") or getpass.getpass("Password (10+ characters): ")
+    slug = os.environ.get("BUSINESS_SLUG", "demo")
+    try:
+        with session_scope() as session:
+            create(session, business_slug=slug, name=name, email=email, password=password)
+    except InvalidInput as error:
+        raise SetupError(f"Owner not created: {error}.") from None
+    print(f"Owner {email} created; sign in at /staff/login.")
 
 
 def check_tools() -> None:
@@ -79,7 +101,13 @@ def serve() -> None:
     raise SystemExit(subprocess.call(command))
 
 
-COMMANDS = {"migrate": migrate, "demo-data": demo_data, "check": check_tools, "serve": serve}
+COMMANDS = {
+    "migrate": migrate,
+    "demo-data": demo_data,
+    "create-owner": create_owner,
+    "check": check_tools,
+    "serve": serve,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -69,6 +69,10 @@ class Settings:
     default_locale: str
     resend_api_key: str
     mail_from: str
+    sms_api_url: str
+    sms_api_key: str
+    sms_originator: str
+    access_link_minutes: int
 
     @property
     def public_origin(self) -> str:
@@ -102,4 +106,8 @@ def load_settings() -> Settings:
         default_locale=os.environ.get("PORTAL_LOCALE", "nl"),
         resend_api_key=os.environ.get("RESEND_API_KEY", ""),
         mail_from=os.environ.get("MAIL_FROM", "Klantportaal <portal@example.com>"),
+        sms_api_url=os.environ.get("SMS_API_URL", ""),
+        sms_api_key=os.environ.get("SMS_API_KEY", ""),
+        sms_originator=os.environ.get("SMS_ORIGINATOR", "Klantportaal"),
+        access_link_minutes=_int("ACCESS_LINK_MINUTES", 15),
     )

@@ -4,6 +4,7 @@ import reflex as rx
 
 import portal_app.domain.models  # noqa: F401  (registers every table)
 from portal_app.infra.database import apply_migrations
+from portal_app.ui.pages import login_pages
 from portal_app.ui.pages.editor import pages as editor_pages
 from portal_app.ui.pages.portal import pages as portal_pages
 from portal_app.ui.pages.staff import pages as staff_pages
@@ -21,6 +22,7 @@ app = rx.App(
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
 )
 app.add_page(index, route="/", on_load=rx.redirect("/portal"), title="Klantportaal")
+login_pages.register(app)
 portal_pages.register(app)
 staff_pages.register(app)
 editor_pages.register(app)

@@ -21,9 +21,12 @@ from portal_app.domain.models import (
     Vehicle,
     WorkingHours,
 )
+from portal_app.domain.staff_auth import hash_password
 from portal_app.infra.clock import Clock
 
 DEMO_SLUG = "demo"
+# Every demo staff member signs in at /staff/login with this password (demo data only).
+DEMO_STAFF_PASSWORD = "demo-wachtwoord-2026"
 
 STAFF = [
     ("Sanne de Vries", "sanne@demo.klantportaal.test", "owner"),
@@ -131,7 +134,11 @@ def load_demo_data(session: Session, clock: Clock) -> bool:
     session.flush()
     session.add(BusinessSettings(business_id=business.id))
 
-    staff = [StaffMember(business_id=business.id, name=n, email=e, role=r) for n, e, r in STAFF]
+    password_hash = hash_password(DEMO_STAFF_PASSWORD)
+    staff = [
+        StaffMember(business_id=business.id, name=n, email=e, role=r, password_hash=password_hash)
+        for n, e, r in STAFF
+    ]
     for index, member in enumerate(staff):
         member.base_latitude, member.base_longitude = 52.3676, 4.9041
         member.service_radius_km = 40.0 + 5 * index

@@ -80,3 +80,18 @@ def _load_actor(session: Session, row: UserSession) -> Actor | None:
     if staff is None or not staff.active:
         return None
     return Actor(ActorKind.STAFF, staff.id, staff.business_id, role=StaffRole(staff.role))
+
+
+def end_all_sessions(session: Session, actor: Actor, clock: Clock) -> int:
+    """Revoke every live session of `actor` (log out everywhere); return how many."""
+    rows = session.exec(
+        select(UserSession).where(
+            UserSession.actor_kind == actor.kind.value,
+            UserSession.actor_id == actor.id,
+            UserSession.revoked_at == None,  # noqa: E711
+        )
+    ).all()
+    for row in rows:
+        row.revoked_at = clock.now()
+        session.add(row)
+    return len(rows)

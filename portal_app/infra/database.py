@@ -7,12 +7,12 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session
 
-from alembic import command
 from portal_app.config import PROJECT_ROOT, load_settings
 
 

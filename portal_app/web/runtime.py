@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from portal_app.config import Settings, load_settings
+from portal_app.domain.access import AccessPolicy
 from portal_app.infra.clock import Clock, SystemClock
 
 
@@ -26,3 +27,8 @@ def use_clock(new_clock: Clock) -> None:
     """Replace the process clock (tests only)."""
     global _clock
     _clock = new_clock
+
+
+def access_policy() -> AccessPolicy:
+    """Link and code lifetimes and limits from the settings."""
+    return AccessPolicy(link_minutes=settings().access_link_minutes)

@@ -107,8 +107,8 @@ def page_at(browser):
     """Factory: a fresh page (own cookies) at a given viewport width."""
     contexts = []
 
-    def make(width: int = 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
+    def make(width: int = 1280, locale: str = "nl-NL"):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
         context.set_default_timeout(20_000)
         contexts.append(context)
         return context.new_page()

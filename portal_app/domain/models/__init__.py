@@ -2,15 +2,19 @@
 
 from portal_app.domain.models.activity import ActivityEntry
 from portal_app.domain.models.appointments import Appointment, AppointmentStatus
-from portal_app.domain.models.auth import UserSession
+from portal_app.domain.models.auth import AccessToken, LoginCode, RateLimitEvent, UserSession
 from portal_app.domain.models.business import Business, BusinessSettings
 from portal_app.domain.models.catalog import Service, ServiceStaff
 from portal_app.domain.models.customers import Customer, Vehicle
+from portal_app.domain.models.locks import JobLock
 from portal_app.domain.models.outbox import OutboxMessage
 from portal_app.domain.models.scheduling import ClosingDay, TimeOff, WorkingHours
 from portal_app.domain.models.staff import StaffMember
 
 __all__ = [
+    "AccessToken",
+    "LoginCode",
+    "RateLimitEvent",
     "ActivityEntry",
     "Appointment",
     "AppointmentStatus",
@@ -18,6 +22,7 @@ __all__ = [
     "BusinessSettings",
     "ClosingDay",
     "Customer",
+    "JobLock",
     "OutboxMessage",
     "Service",
     "ServiceStaff",

@@ -8,7 +8,6 @@ Busy spans are kept per staff member in lists sorted by start and found with bis
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -23,10 +22,10 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 def to_minute(dt: datetime, *, ceil: bool = False) -> int:
     """Aware datetime -> epoch minutes (floor, or ceil for span ends)."""
-    if dt.tzinfo is None or dt.utcoffset() is None:
+    if dt.tzinfo is None or (dt.tzinfo is not UTC and dt.utcoffset() is None):
         raise PlanningInputError(f"Datetime {dt.isoformat()} has no time zone; use aware UTC.")
-    seconds = (dt - _EPOCH).total_seconds()
-    return math.ceil(seconds / 60) if ceil else math.floor(seconds / 60)
+    seconds = dt.timestamp()
+    return -int(-seconds // 60) if ceil else int(seconds // 60)
 
 
 def from_minute(minute: int) -> datetime:

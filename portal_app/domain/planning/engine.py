@@ -70,6 +70,7 @@ from portal_app.domain.planning.inputs import (
     PlanningInputError,
     Request,
     ServiceSpec,
+    StaffCalendar,
 )
 from portal_app.domain.planning.ranking import (
     Candidate,
@@ -85,12 +86,23 @@ from portal_app.domain.planning.travel import travel_minutes_ceil
 
 @dataclass(slots=True)
 class PlanningIndex:
-    """Validated, sorted search structures for one PlanningData (built once)."""
+    """Search structures for one PlanningData (built once, cached on it).
+
+    A staff member's sorted busy lists are built (and validated) on first use, so a
+    request only pays for the staff members it actually searches.
+    """
 
     config: PlanningConfig
     services: dict[int, ServiceSpec]
-    staff: dict[int, StaffIndex]
+    calendars: dict[int, StaffCalendar]
     closing_days: frozenset[date]
+    built: dict[int, StaffIndex]
+
+    def staff(self, staff_id: int) -> StaffIndex:
+        st = self.built.get(staff_id)
+        if st is None:
+            st = self.built[staff_id] = build_staff_index(self.calendars[staff_id])
+        return st
 
 
 def _validate_config(cfg: PlanningConfig) -> None:
@@ -119,20 +131,21 @@ def _validate_service(svc: ServiceSpec) -> None:
 
 
 def build_index(data: PlanningData) -> PlanningIndex:
-    """Validate the data and build (once; cached on `data`) the per-staff search index."""
+    """Validate the data and build (once; cached on `data`) the search index."""
     if data._index is not None:
         return data._index  # type: ignore[return-value]
     _validate_config(data.config)
-    staff: dict[int, StaffIndex] = {}
+    calendars: dict[int, StaffCalendar] = {}
     for cal in data.staff:
-        if cal.staff_id in staff:
+        if cal.staff_id in calendars:
             raise PlanningInputError(f"Staff member {cal.staff_id} appears twice.")
-        staff[cal.staff_id] = build_staff_index(cal)
+        calendars[cal.staff_id] = cal
     index = PlanningIndex(
         config=data.config,
         services=dict(data.services),
-        staff=staff,
+        calendars=calendars,
         closing_days=frozenset(data.closing_days),
+        built={},
     )
     data._index = index
     return index
@@ -271,18 +284,18 @@ def options(request: Request, data: PlanningData) -> OptionsResult:
         raise PlanningInputError(
             "This business visits customers: the customer location needs coordinates."
         )
-    if request.staff_id is not None and request.staff_id not in index.staff:
+    if request.staff_id is not None and request.staff_id not in index.calendars:
         raise PlanningInputError(f"Unknown staff member {request.staff_id}.")
-    staff_ids = sorted(i for i in svc.staff_ids if i in index.staff)
+    staff_ids = sorted(i for i in svc.staff_ids if i in index.calendars)
     if request.staff_id is not None:
         staff_ids = [i for i in staff_ids if i == request.staff_id]
     if not staff_ids:
         return OptionsResult([], NoOptionReason.NO_QUALIFIED_STAFF)
-    staff = [index.staff[i] for i in staff_ids]
     if field:
-        staff = [st for st in staff if serves(st.calendar, customer)]  # type: ignore[arg-type]
-        if not staff:
+        staff_ids = [i for i in staff_ids if serves(index.calendars[i], customer)]  # type: ignore[arg-type]
+        if not staff_ids:
             return OptionsResult([], NoOptionReason.OUTSIDE_SERVICE_AREA)
+    staff = [index.staff(i) for i in staff_ids]
     earliest = now + cfg.min_notice_minutes
     if earliest >= horizon_end:
         return OptionsResult([], NoOptionReason.BEYOND_HORIZON)
@@ -392,7 +405,7 @@ def free_slots(
     """
     index = build_index(data)
     svc = _service(index, service_id)
-    if staff_id not in index.staff:
+    if staff_id not in index.calendars:
         raise PlanningInputError(f"Unknown staff member {staff_id}.")
     if last_day < first_day:
         raise PlanningInputError("The date range ends before it starts.")
@@ -406,7 +419,7 @@ def free_slots(
     search = _Search(
         index=index,
         service=svc,
-        staff=[index.staff[staff_id]],
+        staff=[index.staff(staff_id)],
         customer=customer if field else None,
         field=False,
         earliest=earliest,
@@ -430,41 +443,36 @@ def free_slots(
 
 def _field_day_slots(s: _Search, day: date) -> list[int]:
     """All grid starts of one day honouring travel (field-service month view)."""
-    s.field = True
-    try:
-        result: list[int] = []
-        # Reuse the gap logic but keep every grid start of each gap.
-        index = s.index
-        if day in index.closing_days:
-            return result
-        cfg = index.config
-        svc = s.service
-        dur, bb, ba = svc.duration_minutes, svc.buffer_before_minutes, svc.buffer_after_minutes
-        step = cfg.slot_step_minutes
-        midnight = local_minute_to_utc(cfg.timezone, day.toordinal(), 0)
-        st = s.staff[0]
-        spans = working_spans(st, cfg.timezone, day)
-        if not spans:
-            return result
-        lo = max(spans[0][0], s.earliest)
-        hi = min(spans[-1][1], s.horizon_end)
-        if lo >= hi:
-            return result
-        for g0, g1 in free_gaps(spans, blocked_spans(st, lo, hi, s.ignore_id), lo, hi):
-            first, last = g0 + bb, g1 - dur - ba
-            prev, nxt = neighbours(st, g0, s.ignore_id)
-            for k in prev:
-                tt = travel_minutes_ceil(
-                    st.locations[k], s.customer, cfg.travel_speed_kmh, cfg.road_factor_percent
-                )
-                first = max(first, st.ends[k] + tt + bb)
-            for k in nxt:
-                tt = travel_minutes_ceil(
-                    s.customer, st.locations[k], cfg.travel_speed_kmh, cfg.road_factor_percent
-                )
-                last = min(last, st.starts[k] - tt - dur - ba)
-            t = first + ((midnight - first) % step)
-            result.extend(range(t, last + 1, step))
+    result: list[int] = []
+    index = s.index
+    if day in index.closing_days:
         return result
-    finally:
-        s.field = False
+    cfg = index.config
+    svc = s.service
+    dur, bb, ba = svc.duration_minutes, svc.buffer_before_minutes, svc.buffer_after_minutes
+    step = cfg.slot_step_minutes
+    midnight = local_minute_to_utc(cfg.timezone, day.toordinal(), 0)
+    st = s.staff[0]
+    spans = working_spans(st, cfg.timezone, day)
+    if not spans:
+        return result
+    lo = max(spans[0][0], s.earliest)
+    hi = min(spans[-1][1], s.horizon_end)
+    if lo >= hi:
+        return result
+    for g0, g1 in free_gaps(spans, blocked_spans(st, lo, hi, s.ignore_id), lo, hi):
+        first, last = g0 + bb, g1 - dur - ba
+        prev, nxt = neighbours(st, g0, s.ignore_id)
+        for k in prev:
+            tt = travel_minutes_ceil(
+                st.locations[k], s.customer, cfg.travel_speed_kmh, cfg.road_factor_percent
+            )
+            first = max(first, st.ends[k] + tt + bb)
+        for k in nxt:
+            tt = travel_minutes_ceil(
+                s.customer, st.locations[k], cfg.travel_speed_kmh, cfg.road_factor_percent
+            )
+            last = min(last, st.starts[k] - tt - dur - ba)
+        t = first + ((midnight - first) % step)
+        result.extend(range(t, last + 1, step))
+    return result

@@ -6,7 +6,7 @@ import reflex as rx
 
 from portal_app.domain.actor import Actor
 from portal_app.domain.appointment_queries import business_view
-from portal_app.domain.sessions import end_session, resolve_session
+from portal_app.domain.sessions import end_all_sessions, end_session, resolve_session
 from portal_app.infra.database import session_scope
 from portal_app.ui.texts.catalog import catalog_for
 from portal_app.web.runtime import clock
@@ -43,5 +43,15 @@ class SessionState(rx.State):
         raw = session_value(self.router.headers.cookie)
         with session_scope() as session:
             end_session(session, raw, clock())
+        self.signed_in = False
+        return rx.call_script("window.location.assign('/auth/signed-out')")
+
+    @rx.event
+    def logout_everywhere(self):
+        """Revoke every session of this person, on every device."""
+        actor = self._actor()
+        if actor is not None:
+            with session_scope() as session:
+                end_all_sessions(session, actor, clock())
         self.signed_in = False
         return rx.call_script("window.location.assign('/auth/signed-out')")

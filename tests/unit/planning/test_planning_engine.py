@@ -325,3 +325,29 @@ def test_deterministic_and_index_reused() -> None:
     b = options(Request(10, MON, count=5), data)
     assert a == b
     assert [o.staff_id for o in a.options] == [1, 1, 1, 1, 1]
+
+
+def test_field_free_slots_respect_travel_and_preferred_date_ranking() -> None:
+    far = BusyAppointment(
+        local(2025, 6, 2, 9, 0), local(2025, 6, 2, 10, 0), location=GRONINGEN, appointment_id=1
+    )
+    staff = [field_staff(1, AMSTERDAM, service_postcodes="", appointments=[far])]
+    data = simple_data(staff, field_service=True)
+    slots = free_slots(data, 10, 1, date(2025, 6, 2), date(2025, 6, 2), customer=AMSTERDAM)
+    assert slots[0] >= local(2025, 6, 2, 13, 45)
+    assert free_slots(data, 10, 1, date(2025, 6, 2), date(2025, 6, 2))[0] == local(2025, 6, 2, 10)
+    res = options(Request(10, MON, customer=AMSTERDAM, preferred_date=date(2025, 6, 4)), data)
+    # field service: one option per free gap (one gap a day here), then the next days
+    assert [o.start_utc.date() for o in res.options] == [
+        date(2025, 6, 4),
+        date(2025, 6, 3),
+        date(2025, 6, 5),
+    ]
+
+
+def test_option_key_and_exclude_accepts_any_iterable() -> None:
+    data = simple_data()
+    first = options(Request(10, MON), data).options
+    assert first[0].key == (1, first[0].start_utc)
+    again = options(Request(10, MON, exclude=[o.key for o in first]), data).options  # type: ignore[arg-type]
+    assert not {o.key for o in first} & {o.key for o in again}

@@ -6,7 +6,6 @@ import reflex as rx
 
 from portal_app.ui.components.cards import appointment_list, empty_state, section
 from portal_app.ui.components.layout import page_title, portal_shell
-from portal_app.ui.states.login_state import LoginState
 from portal_app.ui.states.portal_state import PortalState
 
 T = PortalState.texts
@@ -54,7 +53,15 @@ def profile() -> rx.Component:
             ),
             width="100%",
         ),
+        rx.button(
+            rx.icon("log-out", size=16),
+            T["profile.logout_everywhere"],
+            variant="outline",
+            color_scheme="red",
+            on_click=PortalState.logout_everywhere,
+        ),
         width="100%",
+        spacing="4",
     )
     return portal_shell("nav.profile", content)
 
@@ -66,28 +73,6 @@ def _module_page(nav_key: str, empty_key: str):
         )
 
     return page
-
-
-def login() -> rx.Component:
-    L = LoginState.texts
-    return rx.center(
-        rx.card(
-            rx.vstack(
-                rx.heading(L["portal.login.title"], size="6", as_="h1"),
-                rx.text(L["portal.login.signed_out"]),
-                rx.cond(
-                    LoginState.dev_tools,
-                    rx.link(L["portal.login.dev_hint"], href="/dev/login", data_testid="dev-login"),
-                ),
-                spacing="3",
-            ),
-            width="100%",
-            max_width="26rem",
-        ),
-        min_height="100vh",
-        padding="1rem",
-        background=rx.color("gray", 2),
-    )
 
 
 MODULE_PAGES = [
@@ -110,4 +95,3 @@ def register(app: rx.App) -> None:
         app.add_page(
             _module_page(nav_key, empty_key), route=route, on_load=load, title="Klantportaal"
         )
-    app.add_page(login, route="/portal/login", on_load=LoginState.load, title="Inloggen")

@@ -6,7 +6,6 @@ import reflex as rx
 
 from portal_app.ui.components.cards import appointment_list, empty_state, section
 from portal_app.ui.components.layout import page_title, staff_shell
-from portal_app.ui.states.login_state import LoginState
 from portal_app.ui.states.staff_state import StaffState
 
 T = StaffState.texts
@@ -96,31 +95,9 @@ def customers() -> rx.Component:
     return staff_shell("staff.nav.customers", content)
 
 
-def login() -> rx.Component:
-    L = LoginState.texts
-    return rx.center(
-        rx.card(
-            rx.vstack(
-                rx.heading(L["staff.title"], size="6", as_="h1"),
-                rx.text(L["staff.signed_out"]),
-                rx.cond(
-                    LoginState.dev_tools, rx.link(L["portal.login.dev_hint"], href="/dev/login")
-                ),
-                spacing="3",
-            ),
-            width="100%",
-            max_width="26rem",
-        ),
-        min_height="100vh",
-        padding="1rem",
-        background=rx.color("gray", 2),
-    )
-
-
 def register(app: rx.App) -> None:
     """Add the back-office pages to the app."""
     app.add_page(dashboard, route="/staff", on_load=StaffState.load_dashboard, title="Backoffice")
     app.add_page(
         customers, route="/staff/customers", on_load=StaffState.load_customers, title="Backoffice"
     )
-    app.add_page(login, route="/staff/login", on_load=LoginState.load, title="Backoffice")

@@ -1,0 +1,68 @@
+"""Sending outbox e-mail: Resend in production, the dev mailbox otherwise."""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+import resend
+from resend.exceptions import NoContentError, ResendError
+
+from portal_app.domain.models.outbox import OutboxMessage
+
+log = logging.getLogger(__name__)
+
+
+class DeliveryError(Exception):
+    """The provider did not accept the message; the dispatcher retries it later."""
+
+
+def idempotency_key(message: OutboxMessage) -> str:
+    """The key that lets the provider drop a second send of the same outbox row."""
+    return f"outbox-{message.id}"
+
+
+class EmailSender(Protocol):
+    def send(self, message: OutboxMessage) -> None:
+        """Hand the message to the provider; raise DeliveryError when it is not accepted."""
+
+
+class ResendEmailSender:
+    """Sends plain-text e-mail through the Resend SDK, with the outbox id as idempotency key."""
+
+    def __init__(self, api_key: str, sender: str, api_url: str | None = None):
+        if not api_key:
+            raise ValueError("ResendEmailSender needs an API key")
+        self._api_key = api_key
+        self._sender = sender
+        self._api_url = api_url
+
+    def send(self, message: OutboxMessage) -> None:
+        """Send one outbox row; DeliveryError on any refusal or network failure."""
+        # The SDK keeps its configuration in module attributes.
+        resend.api_key = self._api_key
+        if self._api_url:
+            resend.api_url = self._api_url
+        params: resend.Emails.SendParams = {
+            "from": self._sender,
+            "to": [message.recipient],
+            "subject": message.subject,
+            "text": message.body,
+        }
+        try:
+            resend.Emails.send(params, options={"idempotency_key": idempotency_key(message)})
+        except ResendError as error:
+            raise DeliveryError(
+                f"Resend refused outbox message {message.id}: {error.code} "
+                f"{error.error_type}: {error.message}"
+            ) from error
+        except NoContentError as error:
+            raise DeliveryError(f"Resend gave no answer for outbox message {message.id}") from error
+
+
+class DevMailboxSender:
+    """Accepts every message; the dev mailbox page shows the outbox rows instead."""
+
+    def send(self, message: OutboxMessage) -> None:
+        """Log and accept."""
+        log.info("dev mailbox: %s to %s: %s", message.kind, message.recipient, message.subject)
