@@ -73,6 +73,7 @@ class Settings:
     sms_api_key: str
     sms_originator: str
     access_link_minutes: int
+    access_requests_per_15_minutes: int
 
     @property
     def public_origin(self) -> str:
@@ -108,6 +109,7 @@ def load_settings() -> Settings:
         mail_from=os.environ.get("MAIL_FROM", "Klantportaal <portal@example.com>"),
         sms_api_url=os.environ.get("SMS_API_URL", ""),
         sms_api_key=os.environ.get("SMS_API_KEY", ""),
-        sms_originator=os.environ.get("SMS_ORIGINATOR", "Klantportaal"),
+        sms_originator=os.environ.get("SMS_ORIGINATOR", "Portaal"),
         access_link_minutes=_int("ACCESS_LINK_MINUTES", 15),
+        access_requests_per_15_minutes=_int("ACCESS_REQUESTS_PER_15_MINUTES", 5),
     )

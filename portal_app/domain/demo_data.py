@@ -29,10 +29,10 @@ DEMO_SLUG = "demo"
 DEMO_STAFF_PASSWORD = "demo-wachtwoord-2026"
 
 STAFF = [
-    ("Sanne de Vries", "sanne@demo.klantportaal.test", "owner"),
-    ("Daan Jansen", "daan@demo.klantportaal.test", "staff"),
-    ("Fatima El Amrani", "fatima@demo.klantportaal.test", "staff"),
-    ("Pieter Bakker", "pieter@demo.klantportaal.test", "mechanic"),
+    ("Sanne de Vries", "sanne.devries@example.com", "owner"),
+    ("Daan Jansen", "daan.jansen@example.com", "staff"),
+    ("Fatima El Amrani", "fatima.elamrani@example.com", "staff"),
+    ("Pieter Bakker", "pieter.bakker@example.com", "mechanic"),
 ]
 
 # name, minutes, buffer before, buffer after, price incl. VAT in cents, VAT %
@@ -126,7 +126,7 @@ def load_demo_data(session: Session, clock: Clock) -> bool:
         name="Garage De Vries",
         slug=DEMO_SLUG,
         logo_url="/logo.svg",
-        email="info@demo.klantportaal.test",
+        email="garage.devries@example.com",
         phone="+31201234567",
         is_field_service=True,
     )

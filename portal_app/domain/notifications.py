@@ -43,6 +43,13 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "cancelled": frozenset({"customer_name", "business_name", "service_name", "start"}),
     "checkin_invite": frozenset({"customer_name", "business_name", "checkin_link", "start"}),
     "new_message": frozenset({"customer_name", "business_name", "customer_panel_url"}),
+    "invitation": frozenset({"customer_name", "business_name", "service_name", "options_link"}),
+    "booking_requested": frozenset(
+        {"customer_name", "business_name", "service_name", "start", "customer_panel_url"}
+    ),
+    "business_notice": frozenset(
+        {"business_name", "customer_name", "service_name", "start", "change"}
+    ),
 }
 KINDS = tuple(PLACEHOLDERS)
 
@@ -111,6 +118,27 @@ _EMAIL: dict[str, dict[str, tuple[str, str]]] = {
             "Je afspraak voor {{service_name}} op {{start}} is geannuleerd.\n\n"
             "Wil je een nieuwe afspraak maken? Neem dan contact met ons op; we helpen je "
             "graag." + _SIGN_OFF_NL,
+        ),
+        "invitation": (
+            "Plan je afspraak bij {{business_name}}",
+            "Beste {{customer_name}},\n\n"
+            "{{business_name}} nodigt je uit om zelf een moment te kiezen voor: "
+            "{{service_name}}.\n\n"
+            "Open de link hieronder; je ziet meteen een paar voorgestelde tijden en je "
+            "afspraak staat vast zodra je er een kiest:\n\n"
+            "{{options_link}}" + _SIGN_OFF_NL,
+        ),
+        "booking_requested": (
+            "We hebben je aanvraag ontvangen",
+            "Beste {{customer_name}},\n\n"
+            "Je aanvraag voor {{service_name}} op {{start}} is ontvangen. We bevestigen zo "
+            "snel mogelijk. De status zie je in het klantportaal: %customer_panel_url%"
+            + _SIGN_OFF_NL,
+        ),
+        "business_notice": (
+            "Online activiteit: {{customer_name}} {{change}}",
+            "{{customer_name}} {{change}}: {{service_name}}, {{start}}.\n\n"
+            "Dit bericht is automatisch verstuurd door het klantportaal van {{business_name}}.",
         ),
         "checkin_invite": (
             "Check alvast online in voor je afspraak op {{start}}",
@@ -186,6 +214,26 @@ _EMAIL: dict[str, dict[str, tuple[str, str]]] = {
             "Would you like to make a new appointment? Please get in touch; we are happy to "
             "help." + _SIGN_OFF_EN,
         ),
+        "invitation": (
+            "Plan your appointment with {{business_name}}",
+            "Dear {{customer_name}},\n\n"
+            "{{business_name}} invites you to choose a time yourself for: {{service_name}}.\n\n"
+            "Open the link below; you will see a few suggested times at once, and your "
+            "appointment is booked as soon as you pick one:\n\n"
+            "{{options_link}}" + _SIGN_OFF_EN,
+        ),
+        "booking_requested": (
+            "We have received your request",
+            "Dear {{customer_name}},\n\n"
+            "Your request for {{service_name}} on {{start}} has been received. We will confirm "
+            "as soon as possible. You can follow its status in the customer portal: "
+            "%customer_panel_url%" + _SIGN_OFF_EN,
+        ),
+        "business_notice": (
+            "Online activity: {{customer_name}} {{change}}",
+            "{{customer_name}} {{change}}: {{service_name}}, {{start}}.\n\n"
+            "This message was sent automatically by the customer portal of {{business_name}}.",
+        ),
         "checkin_invite": (
             "Check in online for your appointment on {{start}}",
             "Dear {{customer_name}},\n\n"
@@ -218,6 +266,9 @@ _SMS: dict[str, dict[str, str]] = {
         "Verplaatsen: {{reschedule_link}}",
         "rescheduled": "Je afspraak bij {{business_name}} is verplaatst naar {{start}}.",
         "cancelled": "Je afspraak bij {{business_name}} op {{start}} is geannuleerd.",
+        "invitation": "Plan je afspraak bij {{business_name}}: {{options_link}}",
+        "booking_requested": "Je aanvraag bij {{business_name}} voor {{start}} is ontvangen.",
+        "business_notice": "{{business_name}}: {{customer_name}} {{change}}, {{start}}",
         "checkin_invite": "Check alvast online in voor je afspraak bij {{business_name}} "
         "op {{start}}: {{checkin_link}}",
         "new_message": "Nieuw bericht van {{business_name}}: %customer_panel_url%",
@@ -233,6 +284,9 @@ _SMS: dict[str, dict[str, str]] = {
         "Reschedule: {{reschedule_link}}",
         "rescheduled": "Your appointment at {{business_name}} has moved to {{start}}.",
         "cancelled": "Your appointment at {{business_name}} on {{start}} has been cancelled.",
+        "invitation": "Plan your appointment with {{business_name}}: {{options_link}}",
+        "booking_requested": "Your request at {{business_name}} for {{start}} was received.",
+        "business_notice": "{{business_name}}: {{customer_name}} {{change}}, {{start}}",
         "checkin_invite": "Check in online for your appointment at {{business_name}} "
         "on {{start}}: {{checkin_link}}",
         "new_message": "New message from {{business_name}}: %customer_panel_url%",
@@ -353,3 +407,25 @@ def render_message(
         return RenderedMessage(subject="", body=_fill(kind, texts["sms"], values).strip())
     subject = " ".join(_fill(kind, texts["subject"], values).split())
     return RenderedMessage(subject=subject, body=_fill(kind, texts["body"], values).strip())
+
+
+# The {{change}} of a business_notice, per locale.
+CHANGE_PHRASES: dict[str, dict[str, str]] = {
+    "nl": {
+        "booked": "heeft geboekt",
+        "requested": "heeft een afspraak aangevraagd",
+        "rescheduled": "heeft verplaatst",
+        "cancelled": "heeft geannuleerd",
+    },
+    "en": {
+        "booked": "booked",
+        "requested": "requested an appointment",
+        "rescheduled": "rescheduled",
+        "cancelled": "cancelled",
+    },
+}
+
+
+def change_phrase(action: str, locale: str | None) -> str:
+    """The words for what a customer did, for a business notice."""
+    return CHANGE_PHRASES[normalise_locale(locale)][action]

@@ -15,6 +15,8 @@ from sqlmodel import Session
 
 from portal_app.config import PROJECT_ROOT, load_settings
 
+WRITE_LOCK_OPTION = "portal_write_lock"
+
 
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets foreign keys on and a busy timeout."""
@@ -31,6 +33,13 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.close()
 
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(connection):
+            # pysqlite begins lazily before the first write; a write-locked session takes
+            # the lock up front instead, before its first read.
+            if connection.get_execution_options().get(WRITE_LOCK_OPTION):
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -42,9 +51,16 @@ def get_engine() -> Engine:
 
 
 @contextmanager
-def session_scope(engine: Engine | None = None) -> Iterator[Session]:
-    """A session that commits on success and rolls back on error."""
+def session_scope(engine: Engine | None = None, write_lock: bool = False) -> Iterator[Session]:
+    """A session that commits on success and rolls back on error.
+
+    With `write_lock`, SQLite begins the transaction IMMEDIATE (the database write lock
+    is taken before the first read), so check-then-insert cannot interleave; PostgreSQL
+    relies on its constraints (e.g. the appointment exclusion constraint) instead.
+    """
     with Session(engine or get_engine(), expire_on_commit=False) as session:
+        if write_lock:
+            session.connection(execution_options={WRITE_LOCK_OPTION: True})
         try:
             yield session
             session.commit()

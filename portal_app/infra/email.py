@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 from typing import Protocol
 
@@ -49,6 +50,14 @@ class ResendEmailSender:
             "subject": message.subject,
             "text": message.body,
         }
+        if message.attachment_content:
+            params["attachments"] = [
+                {
+                    "filename": message.attachment_name or "attachment.ics",
+                    "content": base64.b64encode(message.attachment_content.encode()).decode(),
+                    "content_type": "text/calendar",
+                }
+            ]
         try:
             resend.Emails.send(params, options={"idempotency_key": idempotency_key(message)})
         except ResendError as error:

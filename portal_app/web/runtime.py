@@ -31,4 +31,7 @@ def use_clock(new_clock: Clock) -> None:
 
 def access_policy() -> AccessPolicy:
     """Link and code lifetimes and limits from the settings."""
-    return AccessPolicy(link_minutes=settings().access_link_minutes)
+    return AccessPolicy(
+        link_minutes=settings().access_link_minutes,
+        requests_per_window=settings().access_requests_per_15_minutes,
+    )

@@ -48,6 +48,8 @@ def live_portal(tmp_path_factory):
         "PORT": str(port),
         "DATABASE_URL": f"sqlite:///{workdir / 'portal.db'}",
         "PORTAL_DEV_TOOLS": "1",
+        # every browser test comes from 127.0.0.1; the limit itself is unit-tested
+        "ACCESS_REQUESTS_PER_15_MINUTES": "50",
         "REFLEX_USE_SYSTEM_BUN": "1",
         "REFLEX_TELEMETRY_ENABLED": "false",
         "REFLEX_CHECK_LATEST_VERSION": "false",

@@ -93,7 +93,7 @@ def test_staff_logs_in_with_password(live_portal, page_at):
     page = page_at(1280)
     page.goto(f"{live_portal}/staff")
     expect(page).to_have_url(re.compile(r"/staff/login/?$"))
-    page.get_by_label("E-mailadres").fill("daan@demo.klantportaal.test")
+    page.get_by_label("E-mailadres").fill("daan.jansen@example.com")
     page.get_by_label("Wachtwoord").fill("wrong-password")
     page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_test_id("login-error")).to_have_text("E-mailadres of wachtwoord klopt niet.")

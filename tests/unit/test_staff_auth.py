@@ -18,7 +18,7 @@ from portal_app.domain.staff_auth import (
     staff_login,
 )
 
-OWNER = "sanne@demo.klantportaal.test"
+OWNER = "sanne.devries@example.com"
 
 
 def test_password_is_stored_as_argon2(demo):

@@ -20,6 +20,8 @@ class OutboxMessage(SQLModel, table=True):
     recipient: str = Field(max_length=254)
     subject: str = Field(default="", max_length=300)
     body: str
+    attachment_name: str = Field(default="", max_length=100)
+    attachment_content: str = ""  # e.g. an .ics calendar file
     status: str = Field(default="pending", max_length=16)  # pending | sent | failed
     attempts: int = 0
     next_attempt_at: datetime = Field(

@@ -27,6 +27,7 @@ PORTAL_NAV = [
 
 STAFF_NAV = [
     ("staff.nav.dashboard", "/staff", "layout-dashboard"),
+    ("staff.nav.inbox", "/staff/inbox", "inbox"),
     ("staff.nav.customers", "/staff/customers", "users"),
     ("staff.nav.editor", "/editor", "palette"),
 ]

@@ -22,6 +22,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "nav.menu": "Menu",
         "staff.nav.dashboard": "Overzicht",
         "staff.nav.customers": "Klanten",
+        "staff.nav.inbox": "Backoffice-taken",
         "staff.nav.editor": "Portaaleditor",
         "editor.nav.settings": "Boekingsregels",
         "editor.nav.back": "Terug naar backoffice",
@@ -134,6 +135,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "nav.menu": "Menu",
         "staff.nav.dashboard": "Overview",
         "staff.nav.customers": "Customers",
+        "staff.nav.inbox": "Back-office tasks",
         "staff.nav.editor": "Portal editor",
         "editor.nav.settings": "Booking rules",
         "editor.nav.back": "Back to back-office",
@@ -233,6 +235,21 @@ CATALOG: dict[str, dict[str, str]] = {
         "error.invalid_input": "Please check your input.",
     },
 }
+
+
+def _merge_area_texts() -> None:
+    """Add the texts of the feature areas that keep their own catalog module."""
+    from portal_app.ui.texts import backoffice_texts, booking_texts
+
+    for area in (booking_texts.TEXTS, backoffice_texts.TEXTS):
+        for locale in LOCALES:
+            clash = set(area[locale]) & set(CATALOG[locale])
+            if clash:
+                raise ValueError(f"text keys defined twice: {sorted(clash)}")
+            CATALOG[locale].update(area[locale])
+
+
+_merge_area_texts()
 
 
 def normalise_locale(locale: str | None) -> str:

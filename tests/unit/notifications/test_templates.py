@@ -28,6 +28,8 @@ VALUES = {
     "staff_name": "Daan Jansen",
     "reschedule_link": "https://portal.example.com/r/xyz",
     "checkin_link": "https://portal.example.com/c/123",
+    "options_link": "https://portal.example.com/o/456",
+    "change": "heeft geboekt",
 }
 
 
