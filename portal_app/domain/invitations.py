@@ -239,7 +239,7 @@ def decline_options(
     invitation.status = "declined"
     session.add(invitation)
     _task_once(
-        session, invitation, TaskKind.OPTIONS_DECLINED, message=text[:MAX_MESSAGE], now=clock
+        session, invitation, TaskKind.OPTIONS_DECLINED, message=text[:MAX_MESSAGE], clock=clock
     )
 
 

@@ -1,0 +1,193 @@
+"""No double booking: 20 simultaneous attempts at one slot give exactly one appointment.
+
+Runs on SQLite (write transaction begun IMMEDIATE) and on PostgreSQL (exclusion
+constraint over the time range per staff member), through the real migrations.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from portal_app.domain import booking
+from portal_app.domain.actor import Actor, ActorKind
+from portal_app.domain.booking_rules import SlotTaken
+from portal_app.domain.demo_data import load_demo_data
+from portal_app.domain.models import Appointment, Customer, Service
+from portal_app.infra.clock import FixedClock
+from portal_app.infra.database import apply_migrations, make_engine, session_scope
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+PUBLIC = "https://portal.example.nl"
+ATTEMPTS = 20
+
+
+def _postgres_reachable() -> bool:
+    try:
+        psycopg.connect(PG_ADMIN, connect_timeout=3).close()
+        return True
+    except psycopg.OperationalError:
+        return False
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'portal.db'}")
+        yield _prepared(engine)
+        engine.dispose()
+        return
+    yield from _postgres_engine()
+
+
+@pytest.fixture
+def postgres_engine():
+    yield from _postgres_engine()
+
+
+def _postgres_engine():
+    if not _postgres_reachable():
+        pytest.skip("no PostgreSQL server on 127.0.0.1:5432")
+    name = f"portal_conc_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    engine = make_engine(f"postgresql://postgres@127.0.0.1:5432/{name}")
+    yield _prepared(engine)
+    engine.dispose()
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+CLOCK = FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+
+
+def _prepared(engine):
+    apply_migrations(engine)
+    with session_scope(engine) as session:
+        load_demo_data(session, CLOCK)
+        for index in range(ATTEMPTS):
+            session.add(
+                Customer(
+                    business_id=1,
+                    name=f"Klant {index}",
+                    email=f"klant{index}@example.com",
+                    postcode="1016 GV",
+                    city="Amsterdam",
+                    latitude=52.37,
+                    longitude=4.89,
+                )
+            )
+    return engine
+
+
+def _actors(engine) -> list[Actor]:
+    with Session(engine) as session:
+        rows = session.exec(select(Customer).where(Customer.name.like("Klant %"))).all()
+        return [Actor(ActorKind.CUSTOMER, c.id, c.business_id) for c in rows]
+
+
+def _service(engine, name="APK-keuring") -> int:
+    with Session(engine) as session:
+        return session.exec(select(Service).where(Service.name == name)).one().id
+
+
+def _fire(engine, attempts):
+    """Run all attempts at the same moment; return (booked ids, refusals, other errors)."""
+    service_id = _service(engine)
+    barrier = threading.Barrier(len(attempts))
+    booked, refused, errors = [], [], []
+    lock = threading.Lock()
+
+    def run(actor, staff_id, start):
+        barrier.wait()
+        try:
+            with session_scope(engine, write_lock=True) as session:
+                appointment = booking.book(
+                    session,
+                    actor,
+                    CLOCK,
+                    service_id=service_id,
+                    staff_id=staff_id,
+                    start=start,
+                    public_url=PUBLIC,
+                )
+                appointment_id = appointment.id
+            with lock:
+                booked.append(appointment_id)
+        except SlotTaken:
+            with lock:
+                refused.append(actor.id)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            with lock:
+                errors.append(repr(error))
+
+    threads = [threading.Thread(target=run, args=attempt) for attempt in attempts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return booked, refused, errors
+
+
+def _first_option(engine, actor):
+    with Session(engine) as session:
+        return booking.find_options(session, actor, CLOCK, service_id=_service(engine)).options[0]
+
+
+def test_concurrent_attempts_at_one_slot_book_exactly_once(engine):
+    actors = _actors(engine)
+    option = _first_option(engine, actors[0])
+    booked, refused, errors = _fire(
+        engine, [(actor, option.staff_id, option.start_utc.isoformat()) for actor in actors]
+    )
+    assert errors == []
+    assert len(booked) == 1 and len(refused) == ATTEMPTS - 1
+    with Session(engine) as session:
+        at_slot = session.exec(
+            select(Appointment).where(
+                Appointment.staff_id == option.staff_id, Appointment.start_utc == option.start_utc
+            )
+        ).all()
+    assert [a.id for a in at_slot] == booked
+
+
+def test_concurrent_overlapping_starts_book_exactly_once(engine):
+    actors = _actors(engine)
+    option = _first_option(engine, actors[0])
+    starts = [option.start_utc + timedelta(minutes=15 * (i % 3)) for i in range(ATTEMPTS)]
+    booked, refused, errors = _fire(
+        engine,
+        [
+            (actor, option.staff_id, start.isoformat())
+            for actor, start in zip(actors, starts, strict=True)
+        ],
+    )
+    assert errors == []
+    assert len(booked) == 1 and len(refused) == ATTEMPTS - 1
+
+
+def test_the_database_itself_refuses_an_overlap_on_postgresql(postgres_engine):
+    engine = postgres_engine
+    actors = _actors(engine)
+    with Session(engine) as session:
+        existing = session.exec(select(Appointment).where(Appointment.status == "booked")).first()
+        session.add(
+            Appointment(
+                business_id=1,
+                customer_id=actors[0].id,
+                staff_id=existing.staff_id,
+                service_id=existing.service_id,
+                status="booked",
+                start_utc=existing.start_utc + timedelta(minutes=10),
+                end_utc=existing.end_utc + timedelta(minutes=10),
+                price_cents=100,
+            )
+        )
+        with pytest.raises(IntegrityError):
+            session.commit()
