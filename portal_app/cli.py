@@ -21,14 +21,22 @@ def _database_ready() -> None:
 
     from portal_app.infra.database import apply_migrations, get_engine
 
+    engine = get_engine()
     try:
-        apply_migrations(get_engine())
+        engine.connect().close()
     except OperationalError as error:
         url = load_settings().database_url
         raise SetupError(
             f"Cannot reach the database at DATABASE_URL ({url.split('@')[-1]}): "
             f"{' '.join(str(error.orig).split()).rstrip('.?')}. "
             "Start the database server or fix DATABASE_URL."
+        ) from None
+    try:
+        apply_migrations(engine)
+    except Exception as error:
+        raise SetupError(
+            f"Updating the database schema failed and nothing was changed: "
+            f"{' '.join(str(error).split())[:300]}"
         ) from None
 
 
@@ -72,6 +80,55 @@ def create_owner() -> None:
     print(f"Owner {email} created; sign in at /staff/login.")
 
 
+def invite(args: argparse.Namespace) -> None:
+    """Invite a customer to pick an appointment option (--customer, --service, --staff)."""
+    from sqlmodel import select
+
+    from portal_app.domain.actor import Actor, ActorKind, StaffRole
+    from portal_app.domain.errors import DomainError
+    from portal_app.domain.invitations import invite as send_invitation
+    from portal_app.domain.models import Customer, Service, StaffMember
+    from portal_app.infra.clock import SystemClock
+    from portal_app.infra.database import session_scope
+
+    if not args.customer or not args.service:
+        raise SetupError('give --customer EMAIL and --service "SERVICE NAME".')
+    _database_ready()
+    with session_scope() as session:
+        staff_query = select(StaffMember).where(StaffMember.role == StaffRole.OWNER.value)
+        if args.staff:
+            staff_query = select(StaffMember).where(StaffMember.email == args.staff.lower())
+        member = session.exec(staff_query.order_by(StaffMember.id)).first()
+        customer = session.exec(
+            select(Customer).where(Customer.email == args.customer.strip().lower())
+        ).first()
+        service = session.exec(select(Service).where(Service.name == args.service)).first()
+        if member is None or customer is None or service is None:
+            missing = [
+                label
+                for label, row in (
+                    ("staff member", member),
+                    ("customer", customer),
+                    ("service", service),
+                )
+                if row is None
+            ]
+            raise SetupError(f"unknown {', '.join(missing)}.")
+        actor = Actor(ActorKind.STAFF, member.id, member.business_id, StaffRole(member.role))
+        try:
+            send_invitation(
+                session,
+                actor,
+                SystemClock(),
+                customer_id=customer.id,
+                service_id=service.id,
+                public_url=load_settings().public_url,
+            )
+        except DomainError as error:
+            raise SetupError(f"invitation refused: {error}") from None
+    print(f"Invitation for {service.name} queued for {customer.email}.")
+
+
 def check_tools() -> None:
     """Fail with one sentence when node or bun is missing or the port is taken."""
     if shutil.which("node") is None:
@@ -105,6 +162,7 @@ COMMANDS = {
     "migrate": migrate,
     "demo-data": demo_data,
     "create-owner": create_owner,
+    "invite": invite,
     "check": check_tools,
     "serve": serve,
 }
@@ -114,10 +172,14 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point; prints one clear sentence instead of a traceback on setup errors."""
     parser = argparse.ArgumentParser(prog="python -m portal_app")
     parser.add_argument("command", choices=sorted(COMMANDS))
+    parser.add_argument("--customer", help="invite: the customer's e-mail address")
+    parser.add_argument("--service", help="invite: the service's name")
+    parser.add_argument("--staff", help="invite: the inviting staff member's e-mail")
     args = parser.parse_args(argv)
     try:
         load_settings()
-        COMMANDS[args.command]()
+        command = COMMANDS[args.command]
+        command(args) if command is invite else command()
     except (ConfigError, SetupError) as error:
         print(f"Klantportaal: {error}", file=sys.stderr)
         return 2

@@ -78,10 +78,33 @@ def alembic_config(database_url: str | None = None) -> Config:
     return config
 
 
-def apply_migrations(engine: Engine | None = None) -> None:
-    """Bring the database schema up to the newest migration."""
+def apply_migrations(engine: Engine | None = None, revision: str = "head") -> None:
+    """Bring the database schema up to `revision` (default: the newest), all or nothing.
+
+    On SQLite the whole upgrade runs in one IMMEDIATE transaction with foreign keys off
+    (alembic rebuilds tables to alter them), and the foreign keys are checked after.
+    """
     engine = engine or get_engine()
-    with engine.begin() as connection:
-        config = alembic_config(str(engine.url))
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+            connection.execution_options(**{WRITE_LOCK_OPTION: True})
+        try:
+            with connection.begin():
+                config = alembic_config(str(engine.url))
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationError(f"foreign keys broken after migrating: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
+
+
+class MigrationError(Exception):
+    """The schema could not be brought up to date; nothing was changed."""

@@ -39,14 +39,20 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int 
 
 
 @pytest.fixture(scope="session")
-def live_portal(tmp_path_factory):
+def live_database(tmp_path_factory) -> str:
+    """Where the live portal keeps its SQLite database."""
+    return f"sqlite:///{tmp_path_factory.mktemp('portal-db') / 'portal.db'}"
+
+
+@pytest.fixture(scope="session")
+def live_portal(tmp_path_factory, live_database):
     """Base URL of a running production build with fresh demo data."""
     workdir = tmp_path_factory.mktemp("portal")
     port = _free_port()
     env = {
         **os.environ,
         "PORT": str(port),
-        "DATABASE_URL": f"sqlite:///{workdir / 'portal.db'}",
+        "DATABASE_URL": live_database,
         "PORTAL_DEV_TOOLS": "1",
         # every browser test comes from 127.0.0.1; the limit itself is unit-tested
         "ACCESS_REQUESTS_PER_15_MINUTES": "50",
@@ -83,6 +89,12 @@ def live_portal(tmp_path_factory):
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, 9)
+
+
+@pytest.fixture(scope="session")
+def live_db_url(live_portal, live_database) -> str:
+    """DATABASE_URL of the running portal (tests may arrange data in it directly)."""
+    return live_database
 
 
 @pytest.fixture(scope="session")

@@ -66,3 +66,23 @@ def test_missing_bun_and_node(tmp_path):
     (empty / "node").unlink()
     line = _one_sentence(_run("check", PATH=str(empty), PORT="3999"))
     assert "Node.js is not installed" in line
+
+
+def test_cli_invite_queues_an_invitation_or_says_what_is_unknown(tmp_path):
+    db = f"sqlite:///{tmp_path}/p.db"
+    assert _run("demo-data", DATABASE_URL=db).returncode == 0
+    done = _run(
+        "invite", "--customer", "emma@example.com", "--service", "APK-keuring", DATABASE_URL=db
+    )
+    assert done.returncode == 0 and "queued for emma@example.com" in done.stdout
+    line = _one_sentence(
+        _run(
+            "invite",
+            "--customer",
+            "nobody@example.com",
+            "--service",
+            "APK-keuring",
+            DATABASE_URL=db,
+        )
+    )
+    assert line == "Klantportaal: unknown customer."
