@@ -11,7 +11,9 @@ from portal_app.infra.dispatcher import senders_from_settings
 from portal_app.infra.scheduler import register_tick_job, start_scheduler, stop_scheduler
 from portal_app.ui.pages import login_pages
 from portal_app.ui.pages.editor import pages as editor_pages
+from portal_app.ui.pages.portal import booking_pages
 from portal_app.ui.pages.portal import pages as portal_pages
+from portal_app.ui.pages.staff import backoffice_pages
 from portal_app.ui.pages.staff import pages as staff_pages
 from portal_app.web.routes import build_routes
 from portal_app.web.runtime import clock, settings
@@ -30,7 +32,9 @@ app = rx.App(
 app.add_page(index, route="/", on_load=rx.redirect("/portal"), title="Klantportaal")
 login_pages.register(app)
 portal_pages.register(app)
+booking_pages.register(app)
 staff_pages.register(app)
+backoffice_pages.register(app)
 editor_pages.register(app)
 
 

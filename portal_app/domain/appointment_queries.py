@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from portal_app.domain.actor import Actor
-from portal_app.domain.errors import NotAllowed
+from portal_app.domain.booking_rules import parse_id
+from portal_app.domain.errors import NotAllowed, NotFound
 from portal_app.domain.models import Appointment, Business, Customer, Service, StaffMember
 from portal_app.domain.models.appointments import BLOCKING_STATUSES
 from portal_app.domain.views import AppointmentView, BusinessView
@@ -80,6 +81,22 @@ def customer_history(session: Session, actor: Actor, now: datetime) -> list[Appo
         .where((Appointment.start_utc < now) | ~col(Appointment.status).in_(BLOCKING_STATUSES))
         .order_by(col(Appointment.start_utc).desc()),
     )
+
+
+def customer_appointment(session: Session, actor: Actor, appointment_id: object) -> AppointmentView:
+    """One of the acting customer's own appointments; anyone else's id is NotFound."""
+    _require_customer(actor)
+    views = _views(
+        session,
+        _base().where(
+            Appointment.id == parse_id(appointment_id),
+            Appointment.customer_id == actor.id,
+            Appointment.business_id == actor.business_id,
+        ),
+    )
+    if not views:
+        raise NotFound("no such appointment")
+    return views[0]
 
 
 def staff_day(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session, col, select
 
 from portal_app.domain.actor import Actor, StaffRole
 from portal_app.domain.errors import NotAllowed
-from portal_app.domain.models import ActivityEntry, Customer, StaffMember
+from portal_app.domain.models import ActivityEntry, BackofficeTask, Customer, Service, StaffMember
 from portal_app.domain.views import ActivityView, CustomerView
 
 
@@ -43,6 +45,35 @@ def recent_activity(session: Session, actor: Actor, limit: int = 20) -> list[Act
         )
         for e in entries
     ]
+
+
+def office_services(session: Session, actor: Actor) -> list[tuple[int, str]]:
+    """Active services of the business by name, for invitations; owners and staff only."""
+    if not actor.is_staff or actor.role == StaffRole.MECHANIC:
+        raise NotAllowed("owners and staff only")
+    rows = session.exec(
+        select(Service)
+        .where(Service.business_id == actor.business_id, col(Service.active).is_(True))
+        .order_by(Service.name)
+    ).all()
+    return [(s.id, s.name) for s in rows]
+
+
+def task_extras(
+    session: Session, actor: Actor, task_ids: list[int]
+) -> dict[int, tuple[int | None, datetime | None]]:
+    """Task id -> (assigned staff id, resolved at) for the business's tasks in `task_ids`."""
+    if not actor.is_staff or actor.role == StaffRole.MECHANIC:
+        raise NotAllowed("owners and staff only")
+    ids = [i for i in task_ids if isinstance(i, int)][:500]
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(
+            BackofficeTask.id, BackofficeTask.assigned_staff_id, BackofficeTask.resolved_at
+        ).where(BackofficeTask.business_id == actor.business_id, col(BackofficeTask.id).in_(ids))
+    ).all()
+    return {task_id: (staff_id, resolved_at) for task_id, staff_id, resolved_at in rows}
 
 
 def staff_name(session: Session, actor: Actor) -> str:

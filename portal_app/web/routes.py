@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from portal_app.web import auth_routes, dev_routes
+from portal_app.web import auth_routes, calendar_routes, dev_routes
 
 
 async def health(_request: Request) -> Response:
@@ -24,6 +24,11 @@ def build_routes() -> Starlette:
             Route("/auth/handoff", auth_routes.handoff, methods=["GET"]),
             Route("/auth/logout", auth_routes.logout, methods=["POST"]),
             Route("/auth/signed-out", auth_routes.signed_out, methods=["GET"]),
+            Route(
+                "/portal-files/appointments/{appointment_id:int}.ics",
+                calendar_routes.appointment_ics,
+                methods=["GET"],
+            ),
             Route("/dev/login", dev_routes.dev_login_page, methods=["GET"]),
             Route("/dev/login", dev_routes.dev_login, methods=["POST"]),
             Route("/dev/mailbox", dev_routes.dev_mailbox, methods=["GET"]),

@@ -4,16 +4,62 @@ from __future__ import annotations
 
 import reflex as rx
 
-from portal_app.ui.components.cards import appointment_list, empty_state, section
+from portal_app.ui.components.cards import appointment_card, empty_state, section
 from portal_app.ui.components.layout import page_title, portal_shell
 from portal_app.ui.states.portal_state import PortalState
 
 T = PortalState.texts
 
 
+def appointment_list(items: rx.Var, empty_key: str) -> rx.Component:
+    """The customer's appointment cards, each linking to its detail page."""
+    return rx.cond(
+        items.length() > 0,
+        rx.vstack(
+            rx.foreach(
+                items,
+                lambda item: rx.link(
+                    appointment_card(item),
+                    href="/portal/appointments/" + item["id"],
+                    underline="none",
+                    color="inherit",
+                    width="100%",
+                    _hover={"filter": "brightness(0.98)"},
+                ),
+            ),
+            width="100%",
+            spacing="3",
+        ),
+        empty_state(empty_key),
+    )
+
+
+def book_button() -> rx.Component:
+    """Start self-booking (seed 002)."""
+    return rx.button(
+        rx.link(
+            rx.icon("calendar-plus", size=16),
+            T["booking.book_button"],
+            href="/portal/book",
+            underline="none",
+            data_testid="book-button",
+        ),
+        as_child=True,
+        size="3",
+    )
+
+
 def dashboard() -> rx.Component:
     content = rx.vstack(
-        rx.heading(PortalState.welcome, size="7", as_="h1", data_testid="welcome"),
+        rx.flex(
+            rx.heading(PortalState.welcome, size="7", as_="h1", data_testid="welcome"),
+            book_button(),
+            direction=rx.breakpoints(initial="column", sm="row"),
+            justify="between",
+            align=rx.breakpoints(initial="start", sm="center"),
+            gap="0.75rem",
+            width="100%",
+        ),
         section(
             "portal.next_appointments", appointment_list(PortalState.upcoming, "portal.no_upcoming")
         ),
@@ -26,7 +72,15 @@ def dashboard() -> rx.Component:
 
 def appointments() -> rx.Component:
     content = rx.vstack(
-        page_title("nav.appointments"),
+        rx.flex(
+            page_title("nav.appointments"),
+            book_button(),
+            justify="between",
+            align="start",
+            wrap="wrap",
+            gap="0.75rem",
+            width="100%",
+        ),
         section("portal.upcoming", appointment_list(PortalState.upcoming, "portal.no_upcoming")),
         section("portal.history", appointment_list(PortalState.history, "portal.no_history")),
         width="100%",

@@ -6,6 +6,7 @@ import reflex as rx
 
 from portal_app.ui.components.cards import appointment_list, empty_state, section
 from portal_app.ui.components.layout import page_title, staff_shell
+from portal_app.ui.pages.staff.backoffice_pages import invite_button, invite_dialog
 from portal_app.ui.states.staff_state import StaffState
 
 T = StaffState.texts
@@ -58,11 +59,23 @@ def dashboard() -> rx.Component:
 def customers() -> rx.Component:
     def row(item: rx.Var) -> rx.Component:
         return rx.table.row(
-            rx.table.row_header_cell(item["name"]),
+            rx.table.row_header_cell(
+                rx.vstack(
+                    rx.text(item["name"]),
+                    invite_button(item["email"], display=rx.breakpoints(initial="flex", md="none")),
+                    spacing="2",
+                    align="start",
+                )
+            ),
             rx.table.cell(item["email"]),
             rx.table.cell(item["mobile"]),
             rx.table.cell(item["city"]),
             rx.table.cell(item["channel"]),
+            rx.table.cell(
+                invite_button(item["email"]),
+                text_align="right",
+                display=rx.breakpoints(initial="none", md="table-cell"),
+            ),
         )
 
     table = rx.box(
@@ -74,6 +87,9 @@ def customers() -> rx.Component:
                     rx.table.column_header_cell(T["profile.mobile"]),
                     rx.table.column_header_cell(T["profile.city"]),
                     rx.table.column_header_cell(T["profile.channel"]),
+                    rx.table.column_header_cell(
+                        "", display=rx.breakpoints(initial="none", md="table-cell")
+                    ),
                 )
             ),
             rx.table.body(rx.foreach(StaffState.customers, row)),
@@ -90,6 +106,7 @@ def customers() -> rx.Component:
             rx.callout(StaffState.error, color_scheme="red", icon="triangle-alert"),
             table,
         ),
+        invite_dialog(),
         width="100%",
     )
     return staff_shell("staff.nav.customers", content)

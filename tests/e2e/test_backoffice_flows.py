@@ -1,0 +1,366 @@
+"""Back-office inbox and invitations in the production build (issue 5, staff side).
+
+Tasks are made through the domain against the live server's database; every test
+uses its own customer or message, so the order does not matter. Activity entries a
+test adds are removed afterwards (the shell tests count the demo feed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from sqlmodel import col, delete, select
+
+from portal_app.domain import booking, invitations
+from portal_app.domain.actor import Actor, ActorKind, StaffRole
+from portal_app.domain.models import (
+    ActivityEntry,
+    Appointment,
+    BackofficeTask,
+    BusinessSettings,
+    Customer,
+    Service,
+    StaffMember,
+)
+from portal_app.infra.clock import SystemClock
+from portal_app.infra.database import make_engine, session_scope
+from portal_app.ui.texts.formatting import format_when
+
+pytestmark = pytest.mark.e2e
+
+SHOTS = os.environ.get("BACKOFFICE_SHOTS", "")
+
+
+@pytest.fixture(scope="module")
+def live_db(live_portal, live_db_url):
+    """An engine on the running portal's database (the server has migrated it)."""
+    engine = make_engine(live_db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _forget_new_activity(live_db):
+    with session_scope(live_db) as session:
+        newest = session.exec(select(ActivityEntry.id).order_by(col(ActivityEntry.id).desc()))
+        before = newest.first() or 0
+    yield
+    with session_scope(live_db) as session:
+        session.exec(delete(ActivityEntry).where(col(ActivityEntry.id) > before))
+
+
+def _sign_in(page, base: str, who: str) -> None:
+    page.goto(f"{base}/dev/login")
+    page.get_by_role("button", name=re.compile(who)).click()
+
+
+def _customer(session, email: str) -> Actor:
+    row = session.exec(select(Customer).where(Customer.email == email)).one()
+    return Actor(ActorKind.CUSTOMER, row.id, row.business_id, locale=row.locale)
+
+
+def _staff(session, name: str) -> Actor:
+    row = session.exec(select(StaffMember).where(StaffMember.name == name)).one()
+    return Actor(ActorKind.STAFF, row.id, row.business_id, StaffRole(row.role))
+
+
+def _service_id(session, name: str) -> int:
+    return session.exec(select(Service).where(Service.name == name)).one().id
+
+
+def _declined_invitation(engine, base: str, email: str, service: str, message: str) -> None:
+    """The owner invites; the customer says the options don't suit, with a message."""
+    clock = SystemClock()
+    with session_scope(engine) as session:
+        owner = _staff(session, "Sanne de Vries")
+        invitation = invitations.invite(
+            session,
+            owner,
+            clock,
+            customer_id=_customer(session, email).id,
+            service_id=_service_id(session, service),
+            public_url=base,
+        )
+        invitation_id = invitation.id
+    with session_scope(engine, write_lock=True) as session:
+        invitations.decline_options(
+            session, _customer(session, email), clock, invitation_id=invitation_id, message=message
+        )
+
+
+def _book_first_option(engine, base: str, email: str, service: str) -> int:
+    """The customer books the first option the planner offers; returns the appointment id."""
+    clock = SystemClock()
+    with session_scope(engine, write_lock=True) as session:
+        actor = _customer(session, email)
+        service_id = _service_id(session, service)
+        found = booking.find_options(session, actor, clock, service_id=service_id)
+        assert found.options, f"no options for {email}: {found.reason}"
+        first = found.options[0]
+        appointment = booking.book(
+            session,
+            actor,
+            clock,
+            service_id=service_id,
+            staff_id=first.staff_id,
+            start=first.start_utc,
+            public_url=base,
+        )
+        return appointment.id
+
+
+def _booking_request(engine, base: str, email: str, service: str) -> int:
+    """Book in request mode (the owner's setting), then restore the setting."""
+    with session_scope(engine) as session:
+        business_id = _customer(session, email).business_id
+        rules = session.get(BusinessSettings, business_id)
+        previous, rules.booking_mode = rules.booking_mode, "request"
+        session.add(rules)
+    try:
+        return _book_first_option(engine, base, email, service)
+    finally:
+        with session_scope(engine) as session:
+            rules = session.get(BusinessSettings, business_id)
+            rules.booking_mode = previous
+            session.add(rules)
+
+
+def _pick(page, trigger, option: str) -> None:
+    trigger.click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _mail(page, base: str, *texts: str):
+    page.goto(f"{base}/dev/mailbox")
+    mail = page.get_by_test_id("mail")
+    for part in texts:
+        mail = mail.filter(has_text=part)
+    return mail
+
+
+def test_owner_invites_a_customer_from_the_customer_list(live_portal, page_at):
+    page = page_at(375)
+    _sign_in(page, live_portal, "Sanne de Vries")
+    expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
+    page.goto(f"{live_portal}/staff/customers")
+    row = page.get_by_role("row").filter(has_text="sem@example.com")
+    row.get_by_role("button", name="Uitnodigen").click()
+
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading", name="Klant uitnodigen om te plannen")).to_be_visible()
+    expect(dialog.get_by_test_id("invite-customer")).to_contain_text("Sem de Groot")
+    dialog.get_by_role("button", name="Uitnodiging versturen").click()
+    expect(dialog.get_by_role("alert")).to_have_text("Kies een klant en een dienst.")
+    _pick(page, dialog.get_by_test_id("invite-service"), "Airco-service")
+    dialog.get_by_role("button", name="Uitnodiging versturen").click()
+    expect(dialog.get_by_test_id("invite-notice")).to_have_text(
+        "Uitnodiging verstuurd naar Sem de Groot (sem@example.com)."
+    )
+    dialog.get_by_role("button", name="Sluiten").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+
+    mail = _mail(page, live_portal, "sem@example.com", "Plan je afspraak", "Airco-service")
+    expect(mail).to_have_count(1)
+    link = mail.locator("a[href*='/auth/link?token=']").first.get_attribute("href")
+    assert link.startswith(f"{live_portal}/auth/link?token=")
+
+
+def test_owner_works_through_the_inbox(live_portal, live_db, page_at):
+    _declined_invitation(
+        live_db, live_portal, "julia@example.com", "Bandenwissel", "Liever op zaterdag."
+    )
+    appointment_id = _booking_request(live_db, live_portal, "lucas@example.com", "APK-keuring")
+
+    page = page_at(1280)
+    _sign_in(page, live_portal, "Sanne de Vries")
+    expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
+    page.get_by_role("navigation").get_by_text("Backoffice-taken").click()
+    expect(page.get_by_role("heading", name="Backoffice-taken", level=1)).to_be_visible()
+
+    declined = (
+        page.get_by_test_id("task-card")
+        .filter(has_text="Julia Mulder")
+        .filter(has_text="Liever op zaterdag.")
+    )
+    expect(declined).to_contain_text("Opties komen niet uit")
+    expect(declined.get_by_test_id("task-email")).to_have_text("julia@example.com")
+    expect(declined.get_by_test_id("task-service")).to_have_text("Bandenwissel")
+    expect(declined.get_by_test_id("task-created")).to_contain_text(
+        re.compile(r"Binnengekomen (ma|di|wo|do|vr|za|zo) \d{1,2} \w+ \d{4} \d\d:\d\d")
+    )
+    expect(declined.get_by_test_id("task-assign")).to_have_text("Niemand")
+
+    _pick(page, declined.get_by_test_id("task-assign"), "Daan Jansen")
+    expect(page.get_by_test_id("inbox-notice")).to_have_text("Taak toegewezen aan Daan Jansen.")
+    expect(declined.get_by_test_id("task-assign")).to_have_text("Daan Jansen")
+    page.reload()
+    expect(declined.get_by_test_id("task-assign")).to_have_text("Daan Jansen")
+
+    declined.get_by_role("button", name="Afgehandeld").click()
+    expect(page.get_by_test_id("inbox-notice")).to_have_text("Taak afgehandeld.")
+    expect(declined).to_have_count(0)
+    page.get_by_role("tab", name="Afgehandeld").click()
+    expect(declined).to_be_visible()
+    expect(declined.get_by_test_id("task-assigned")).to_have_text("Daan Jansen")
+    expect(declined.get_by_test_id("task-resolved")).to_contain_text(re.compile(r"\d\d:\d\d"))
+    expect(declined.get_by_role("button")).to_have_count(0)
+    page.get_by_role("tab", name="Open").click()
+
+    request = page.get_by_test_id("task-card").filter(has_text="Lucas de Boer")
+    expect(request).to_contain_text("Boekingsaanvraag")
+    expect(request.get_by_test_id("task-service")).to_have_text("APK-keuring")
+    expect(request.get_by_test_id("task-when")).to_contain_text(re.compile(r"\d{4} \d\d:\d\d"))
+    expect(request.get_by_role("button", name="Afgehandeld")).to_have_count(0)
+    request.get_by_role("button", name="Goedkeuren").click()
+    expect(page.get_by_test_id("inbox-notice")).to_have_text(
+        "Aanvraag goedgekeurd. Lucas de Boer krijgt een bevestiging."
+    )
+    expect(request).to_have_count(0)
+    with session_scope(live_db) as session:
+        assert session.get(Appointment, appointment_id).status == "booked"
+        task = session.exec(
+            select(BackofficeTask).where(BackofficeTask.appointment_id == appointment_id)
+        ).one()
+        assert task.status == "resolved"
+
+    mail = _mail(page, live_portal, "lucas@example.com", "Bevestiging van je afspraak")
+    expect(mail).to_have_count(1)
+
+
+def test_customer_message_is_shown_as_text_never_as_html(live_portal, live_db, page_at):
+    message = "<b>hi</b><script>window.__owned = 1</script><img src=x onerror=alert(1)>"
+    _declined_invitation(
+        live_db, live_portal, "emma@example.com", "Kleine onderhoudsbeurt", message
+    )
+    page = page_at(375)
+    _sign_in(page, live_portal, "Daan Jansen")
+    expect(page.get_by_role("heading", name="Hallo Daan Jansen")).to_be_visible()
+    page.goto(f"{live_portal}/staff/inbox")
+    card = page.get_by_test_id("task-card").filter(has_text="<b>hi</b>")
+    expect(card.get_by_test_id("task-message")).to_have_text(message)
+    expect(card.get_by_test_id("task-message").locator("b, script, img")).to_have_count(0)
+    assert page.evaluate("window.__owned") is None
+
+
+def test_mechanic_is_refused_the_inbox(live_portal, live_db, page_at):
+    _declined_invitation(
+        live_db, live_portal, "emma@example.com", "Airco-service", "Bel me maar even."
+    )
+    page = page_at(1280)
+    _sign_in(page, live_portal, "Pieter Bakker")
+    expect(page.get_by_role("heading", name="Hallo Pieter Bakker")).to_be_visible()
+    page.goto(f"{live_portal}/staff/inbox")
+    expect(page.get_by_test_id("inbox-refused")).to_have_text(
+        "Backoffice-taken zijn alleen voor de eigenaar en kantoormedewerkers."
+    )
+    expect(page.get_by_test_id("task-card")).to_have_count(0)
+    expect(page.get_by_text("Bel me maar even.")).to_have_count(0)
+    expect(page.get_by_role("button", name="Klant uitnodigen")).to_have_count(0)
+
+
+def test_customer_session_cannot_open_the_inbox(live_portal, page_at):
+    page = page_at(1280)
+    _sign_in(page, live_portal, "Emma Visser")
+    expect(page.get_by_test_id("welcome")).to_be_visible()
+    page.goto(f"{live_portal}/staff/inbox")
+    expect(page).to_have_url(re.compile(r"/staff/login/?$"))
+    expect(page.get_by_test_id("task-card")).to_have_count(0)
+
+
+def test_activity_feed_shows_a_new_booking_with_who_and_when(live_portal, live_db, page_at):
+    appointment_id = _book_first_option(live_db, live_portal, "noah@example.com", "Bandenwissel")
+    with session_scope(live_db) as session:
+        entry = session.exec(
+            select(ActivityEntry).where(ActivityEntry.appointment_id == appointment_id)
+        ).one()
+        when = format_when(entry.at, "Europe/Amsterdam", "nl")
+    page = page_at(375)
+    _sign_in(page, live_portal, "Fatima El Amrani")
+    row = page.get_by_test_id("activity-row").first
+    expect(row).to_contain_text("Noah Smit heeft geboekt: Bandenwissel")
+    expect(row).to_contain_text(when)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_inbox_and_invite_dialog_fit_the_screen(live_portal, live_db, page_at, width):
+    _declined_invitation(
+        live_db,
+        live_portal,
+        "emma@example.com",
+        "Grote onderhoudsbeurt",
+        f"Deze tijden passen niet ({width}). Ik werk overdag; kan het ook na 17:00 uur?",
+    )
+    page = page_at(width)
+    _sign_in(page, live_portal, "Sanne de Vries")
+    expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
+    page.goto(f"{live_portal}/staff/inbox")
+    expect(page.get_by_test_id("task-card").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{SHOTS}/backoffice_inbox_{width}.png", full_page=True)
+    page.get_by_role("button", name="Klant uitnodigen").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_test_id("invite-customer")).to_contain_text("Kies een klant")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/backoffice_invite_{width}.png")
+        page.keyboard.press("Escape")
+        page.get_by_role("tab", name="Afgehandeld").click()
+        page.screenshot(path=f"{SHOTS}/backoffice_resolved_{width}.png", full_page=True)
+        page.goto(f"{live_portal}/staff/customers")
+        expect(page.get_by_role("button", name="Uitnodigen").first).to_be_visible()
+        page.screenshot(path=f"{SHOTS}/backoffice_customers_{width}.png", full_page=True)
+
+
+def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live_db, page_at):
+    clock = SystemClock()
+    appointment_id = _book_first_option(live_db, live_portal, "sem@example.com", "Bandenwissel")
+    with session_scope(live_db) as session:
+        owner = _staff(session, "Sanne de Vries")
+        sem = _customer(session, "sem@example.com")
+        invitation = invitations.invite(
+            session,
+            owner,
+            clock,
+            customer_id=sem.id,
+            service_id=_service_id(session, "Advies aan huis"),
+            public_url=live_portal,
+        )
+        session.add_all(
+            [
+                BackofficeTask(
+                    business_id=sem.business_id,
+                    kind="no_options",
+                    reason="outside_service_area",
+                    customer_id=sem.id,
+                    invitation_id=invitation.id,
+                    created_at=clock.now(),
+                ),
+                BackofficeTask(
+                    business_id=sem.business_id,
+                    kind="credit_invoice",
+                    customer_id=sem.id,
+                    appointment_id=appointment_id,
+                    created_at=clock.now(),
+                ),
+            ]
+        )
+    page = page_at(1280)
+    _sign_in(page, live_portal, "Fatima El Amrani")
+    expect(page.get_by_role("heading", name="Hallo Fatima El Amrani")).to_be_visible()
+    page.goto(f"{live_portal}/staff/inbox")
+    sem_tasks = page.get_by_test_id("task-card").filter(has_text="Sem de Groot")
+    none = sem_tasks.filter(has_text="Geen opties")
+    expect(none.get_by_test_id("task-reason")).to_have_text("Buiten plangebied")
+    expect(none.get_by_test_id("task-service")).to_have_text("Advies aan huis")
+    credit = sem_tasks.filter(has_text="Factuur crediteren")
+    expect(credit.get_by_test_id("task-service")).to_have_text("Bandenwissel")
+    expect(credit.get_by_test_id("task-when")).to_contain_text(re.compile(r"\d{4} \d\d:\d\d"))
+    if SHOTS:
+        credit.screenshot(path=f"{SHOTS}/backoffice_credit_card_1280.png")
+        none.screenshot(path=f"{SHOTS}/backoffice_no_options_card_1280.png")
