@@ -330,8 +330,12 @@ def day_slots(
     service_id: object,
     staff_id: object,
     day: object,
+    ignore_appointment_id: int | None = None,
 ) -> list[tuple[int, datetime]]:
-    """Free (staff_id, start) pairs on one local day; 'anyone' merges all qualified staff."""
+    """Free (staff_id, start) pairs on one local day; 'anyone' merges all qualified staff.
+
+    `ignore_appointment_id` (the customer's own appointment being moved) does not block.
+    """
     customer = require_customer(session, actor)
     service = business_service(session, customer.business_id, service_id)
     staff = parse_optional_id(staff_id)
@@ -345,7 +349,14 @@ def day_slots(
         if staff is not None and calendar.staff_id != staff:
             continue
         for slot in free_slots(
-            data, service.id, calendar.staff_id, local_day, local_day, now=now, customer=location
+            data,
+            service.id,
+            calendar.staff_id,
+            local_day,
+            local_day,
+            now=now,
+            customer=location,
+            ignore_appointment_id=ignore_appointment_id,
         ):
             if slot < end:
                 by_start.setdefault(slot, calendar.staff_id)

@@ -155,16 +155,35 @@ class RescheduleState(SessionState):
             with session_scope() as session:
                 appointment = own_appointment(session, actor, self._appointment)
                 current_start = appointment.start_utc
-                result = booking.find_options(
-                    session,
-                    actor,
-                    clock(),
-                    service_id=appointment.service_id,
-                    staff_id=appointment.staff_id,
-                    ignore_appointment_id=appointment.id,
-                    preferred_date=day,
-                    count=8,
-                )
+                # Every free time of the same staff member on that day; when the day is
+                # full, the nearest options around it.
+                starts = [
+                    start
+                    for _staff, start in booking.day_slots(
+                        session,
+                        actor,
+                        clock(),
+                        service_id=appointment.service_id,
+                        staff_id=appointment.staff_id,
+                        day=day,
+                        ignore_appointment_id=appointment.id,
+                    )
+                ]
+                if not [start for start in starts if start != current_start]:
+                    starts = [
+                        option.start_utc
+                        for option in booking.find_options(
+                            session,
+                            actor,
+                            clock(),
+                            service_id=appointment.service_id,
+                            staff_id=appointment.staff_id,
+                            ignore_appointment_id=appointment.id,
+                            preferred_date=day,
+                            count=8,
+                        ).options
+                    ]
+                staff_id = appointment.staff_id
         except NotFound:
             self.screen = "not_found"
             return
@@ -173,16 +192,14 @@ class RescheduleState(SessionState):
             self.error = text(error.code, locale)
             return
         self.day_title = long_day_label(day, locale)
-        options = sorted(
-            (o for o in result.options if o.start_utc != current_start), key=lambda o: o.start_utc
-        )
         self.slots = [
             {
-                "key": option_key(o.staff_id, o.start_utc),
-                "time": time_label(o.start_utc, tz, locale),
-                "when": format_when(o.start_utc, tz, locale),
+                "key": option_key(staff_id, start),
+                "time": time_label(start, tz, locale),
+                "when": format_when(start, tz, locale),
             }
-            for o in options
+            for start in sorted(set(starts))
+            if start != current_start
         ]
 
     @rx.event

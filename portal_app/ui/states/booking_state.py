@@ -135,7 +135,8 @@ class InvitationState(SessionState):
                 ),
                 "price": price,
             }
-            for o in view.options
+            # The engine picks the cheapest options for the route; show them by time.
+            for o in sorted(view.options, key=lambda option: option.start_utc)
         ]
         if self.options:
             self.screen, self.reason = "options", ""
