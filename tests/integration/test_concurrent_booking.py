@@ -7,10 +7,8 @@ constraint over the time range per staff member), through the real migrations.
 from __future__ import annotations
 
 import threading
-import uuid
 from datetime import UTC, datetime, timedelta
 
-import psycopg
 import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -22,18 +20,10 @@ from portal_app.domain.demo_data import load_demo_data
 from portal_app.domain.models import Appointment, Customer, Service
 from portal_app.infra.clock import FixedClock
 from portal_app.infra.database import apply_migrations, make_engine, session_scope
+from tests.postgres_database import fresh_database
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 PUBLIC = "https://portal.example.nl"
 ATTEMPTS = 20
-
-
-def _postgres_reachable() -> bool:
-    try:
-        psycopg.connect(PG_ADMIN, connect_timeout=3).close()
-        return True
-    except psycopg.OperationalError:
-        return False
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -52,16 +42,12 @@ def postgres_engine():
 
 
 def _postgres_engine():
-    if not _postgres_reachable():
-        pytest.skip("no PostgreSQL server on 127.0.0.1:5432")
-    name = f"portal_conc_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    engine = make_engine(f"postgresql://postgres@127.0.0.1:5432/{name}")
-    yield _prepared(engine)
-    engine.dispose()
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database("portal_conc") as url:
+        engine = make_engine(url)
+        try:
+            yield _prepared(engine)
+        finally:
+            engine.dispose()
 
 
 CLOCK = FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))

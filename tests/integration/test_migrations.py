@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
-import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -13,8 +10,7 @@ from sqlmodel import SQLModel
 
 import portal_app.domain.models  # noqa: F401
 from portal_app.infra.database import apply_migrations, make_engine
-
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+from tests.postgres_database import fresh_database
 
 
 def _assert_no_drift(engine) -> None:
@@ -33,24 +29,10 @@ def test_sqlite_migrations_match_models(tmp_path):
     engine.dispose()
 
 
-def _postgres_reachable() -> bool:
-    try:
-        psycopg.connect(PG_ADMIN, connect_timeout=3).close()
-        return True
-    except psycopg.OperationalError:
-        return False
-
-
 @pytest.fixture
 def postgres_url():
-    if not _postgres_reachable():
-        pytest.skip("no PostgreSQL server on 127.0.0.1:5432")
-    name = f"portal_mig_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database("portal_mig") as url:
+        yield url
 
 
 def test_postgresql_migrations_match_models(postgres_url):

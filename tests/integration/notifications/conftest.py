@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
-import psycopg
 import pytest
 from sqlmodel import Session, SQLModel
 
@@ -12,8 +9,7 @@ import portal_app.domain.models  # noqa: F401
 import portal_app.domain.models.locks  # noqa: F401
 from portal_app.domain.models import Business
 from portal_app.infra.database import make_engine
-
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+from tests.postgres_database import fresh_database
 
 
 def _prepare(engine) -> None:
@@ -31,26 +27,12 @@ def file_engine(tmp_path):
     engine.dispose()
 
 
-def _postgres_reachable() -> bool:
-    try:
-        psycopg.connect(PG_ADMIN, connect_timeout=3).close()
-        return True
-    except psycopg.OperationalError:
-        return False
-
-
 @pytest.fixture
 def pg_engine():
-    if not _postgres_reachable():
-        pytest.skip("no PostgreSQL server on 127.0.0.1:5432")
-    name = f"portal_lock_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    engine = make_engine(f"postgresql://postgres@127.0.0.1:5432/{name}")
-    try:
-        _prepare(engine)
-        yield engine
-    finally:
-        engine.dispose()
-        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database("portal_lock") as url:
+        engine = make_engine(url)
+        try:
+            _prepare(engine)
+            yield engine
+        finally:
+            engine.dispose()
