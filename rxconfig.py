@@ -26,4 +26,5 @@ config = rx.Config(
     backend_port=settings.port,
     show_built_with_reflex=False,
     disable_plugins=[SitemapPlugin],
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", radius="medium"))],
 )

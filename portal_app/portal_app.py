@@ -26,7 +26,6 @@ def index() -> rx.Component:
 
 app = rx.App(
     api_transformer=build_routes(),
-    theme=rx.theme(accent_color="teal", radius="medium"),
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
 )
 app.add_page(index, route="/", on_load=rx.redirect("/portal"), title="Klantportaal")
