@@ -9,8 +9,9 @@ from email_validator import EmailNotValidError, validate_email
 from sqlmodel import Session
 
 from portal_app.domain.errors import InvalidInput
+from portal_app.domain.message_templates import overrides_for
 from portal_app.domain.models.outbox import OutboxMessage
-from portal_app.domain.notifications import render_message
+from portal_app.domain.notifications import normalise_locale, render_message
 from portal_app.infra.clock import Clock
 
 _SUBJECT_MAX = 300
@@ -65,6 +66,8 @@ def queue_message(
         recipient = normalise_mobile(recipient)
     else:
         raise InvalidInput(f"Unknown channel {channel!r}; use 'email' or 'sms'.")
+    if overrides is None:
+        overrides = _saved_overrides(session, business_id, kind, locale)
     rendered = render_message(kind, locale, values, overrides, channel=channel)
     subject = rendered.subject
     if len(subject) > _SUBJECT_MAX:
@@ -84,3 +87,8 @@ def queue_message(
     )
     session.add(message)
     return message
+
+
+def _saved_overrides(session: Session, business_id: int, kind: str, locale: str | None) -> dict:
+    """The owner's saved wording for this kind and locale, if any."""
+    return overrides_for(session, business_id, kind, normalise_locale(locale))

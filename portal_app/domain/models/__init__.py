@@ -12,6 +12,7 @@ from portal_app.domain.models.locks import JobLock
 from portal_app.domain.models.outbox import OutboxMessage
 from portal_app.domain.models.scheduling import ClosingDay, TimeOff, WorkingHours
 from portal_app.domain.models.staff import StaffMember
+from portal_app.domain.models.templates import MessageTemplate
 
 __all__ = [
     "AccessToken",
@@ -27,6 +28,7 @@ __all__ = [
     "Customer",
     "Invitation",
     "JobLock",
+    "MessageTemplate",
     "OutboxMessage",
     "Service",
     "ServiceStaff",

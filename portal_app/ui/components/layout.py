@@ -34,6 +34,7 @@ STAFF_NAV = [
 
 EDITOR_NAV = [
     ("editor.nav.settings", "/editor", "sliders-horizontal"),
+    ("editor.nav.templates", "/editor/templates", "mail"),
     ("editor.nav.back", "/staff", "arrow-left"),
 ]
 
