@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from portal_app.ui.components.messages import message_callout
 from portal_app.ui.states.login_state import LoginState
 
 L = LoginState.texts
@@ -29,23 +30,8 @@ def _label(content, for_id: str) -> rx.Component:
 
 def _messages() -> rx.Component:
     return rx.fragment(
-        rx.cond(
-            LoginState.error != "",
-            rx.callout(
-                LoginState.error,
-                color_scheme="red",
-                icon="triangle-alert",
-                role="alert",
-                data_testid="login-error",
-                width="100%",
-            ),
-        ),
-        rx.cond(
-            LoginState.notice != "",
-            rx.callout(
-                LoginState.notice, icon="mail-check", data_testid="login-notice", width="100%"
-            ),
-        ),
+        message_callout(LoginState.error, testid="login-error"),
+        message_callout(LoginState.notice, error=False, icon="mail-check", testid="login-notice"),
     )
 
 

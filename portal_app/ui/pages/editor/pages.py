@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from portal_app.ui.components.layout import editor_shell, page_title
+from portal_app.ui.components.messages import message_callout
 from portal_app.ui.states.editor_state import EditorState
 from portal_app.ui.states.template_state import TemplateState
 
@@ -128,25 +129,8 @@ def templates() -> rx.Component:
                     ),
                     width="100%",
                 ),
-                rx.cond(
-                    TemplateState.error != "",
-                    rx.callout(
-                        TemplateState.error,
-                        color_scheme="red",
-                        icon="triangle-alert",
-                        role="alert",
-                        width="100%",
-                    ),
-                ),
-                rx.cond(
-                    TemplateState.saved != "",
-                    rx.callout(
-                        TemplateState.saved,
-                        icon="check",
-                        width="100%",
-                        data_testid="template-saved",
-                    ),
-                ),
+                message_callout(TemplateState.error),
+                message_callout(TemplateState.saved, error=False, testid="template-saved"),
                 rx.card(form, width="100%"),
                 width="100%",
                 spacing="4",

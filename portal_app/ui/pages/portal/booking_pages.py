@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from portal_app.ui.components.layout import portal_shell
+from portal_app.ui.components.messages import message_callout
 from portal_app.ui.states.booking_appointment_state import AppointmentState, RescheduleState
 from portal_app.ui.states.booking_state import BookState, InvitationState
 from portal_app.ui.states.session_state import SessionState
@@ -21,20 +22,6 @@ def _title(content) -> rx.Component:
 
 def _loading() -> rx.Component:
     return rx.center(rx.spinner(size="3"), padding="3rem", width="100%")
-
-
-def _callout(message: rx.Var, color: str, icon: str, testid: str) -> rx.Component:
-    return rx.cond(
-        message != "",
-        rx.callout(
-            message,
-            icon=icon,
-            color_scheme=color,
-            role="alert" if color == "red" else "status",
-            width="100%",
-            data_testid=testid,
-        ),
-    )
 
 
 def _actions(*children: rx.Component) -> rx.Component:
@@ -247,8 +234,8 @@ def _invitation_options() -> rx.Component:
     return rx.vstack(
         _title(T["invite.title"]),
         rx.text(S.intro, color_scheme="gray"),
-        _callout(S.notice, "amber", "info", "notice"),
-        _callout(S.error, "red", "triangle-alert", "error"),
+        message_callout(S.notice, error=False, color="amber", icon="info", testid="notice"),
+        message_callout(S.error, icon="triangle-alert", testid="error"),
         rx.cond(S.heading != "", rx.heading(S.heading, size="4", as_="h2")),
         rx.vstack(rx.foreach(S.options, _option_card), spacing="3", width="100%"),
         _actions(
@@ -511,8 +498,8 @@ def _book_steps() -> rx.Component:
                 spacing="1",
             ),
         ),
-        _callout(S.notice, "amber", "info", "notice"),
-        _callout(S.error, "red", "triangle-alert", "error"),
+        message_callout(S.notice, error=False, color="amber", icon="info", testid="notice"),
+        message_callout(S.error, icon="triangle-alert", testid="error"),
         times,
         spacing="5",
         width="100%",
@@ -598,8 +585,10 @@ def _detail_found() -> rx.Component:
             wrap="wrap",
             gap="0.75rem",
         ),
-        _callout(AppointmentState.done, "grass", "circle-check", "done"),
-        _callout(AppointmentState.refusal, "red", "triangle-alert", "refusal"),
+        message_callout(
+            AppointmentState.done, error=False, color="grass", icon="circle-check", testid="done"
+        ),
+        message_callout(AppointmentState.refusal, icon="triangle-alert", testid="refusal"),
         rx.card(
             rx.data_list.root(
                 _row("booking.when", D["when"], "detail-when"),
@@ -675,8 +664,8 @@ def _reschedule_pick() -> rx.Component:
             _date_input("reschedule-day", value=S.day, on_change=S.pick_day, min_day=S.min_day),
             spacing="1",
         ),
-        _callout(S.notice, "amber", "info", "notice"),
-        _callout(S.error, "red", "triangle-alert", "error"),
+        message_callout(S.notice, error=False, color="amber", icon="info", testid="notice"),
+        message_callout(S.error, icon="triangle-alert", testid="error"),
         rx.cond(
             S.screen == "confirm",
             rx.card(

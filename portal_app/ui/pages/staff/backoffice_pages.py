@@ -6,6 +6,7 @@ import reflex as rx
 
 from portal_app.ui.components.cards import empty_state
 from portal_app.ui.components.layout import staff_shell
+from portal_app.ui.components.messages import message_callout
 from portal_app.ui.states.backoffice_state import NOBODY, BackofficeState
 
 T = BackofficeState.texts
@@ -187,28 +188,8 @@ def task_card(item: rx.Var) -> rx.Component:
 
 def _messages() -> rx.Component:
     return rx.fragment(
-        rx.cond(
-            S.inbox_notice != "",
-            rx.callout(
-                S.inbox_notice,
-                icon="circle-check",
-                color_scheme="green",
-                role="status",
-                width="100%",
-                data_testid="inbox-notice",
-            ),
-        ),
-        rx.cond(
-            S.inbox_error != "",
-            rx.callout(
-                S.inbox_error,
-                icon="triangle-alert",
-                color_scheme="red",
-                role="alert",
-                width="100%",
-                data_testid="inbox-error",
-            ),
-        ),
+        message_callout(S.inbox_notice, error=False, testid="inbox-notice"),
+        message_callout(S.inbox_error, testid="inbox-error"),
     )
 
 
@@ -244,28 +225,10 @@ def invite_dialog() -> rx.Component:
             rx.vstack(
                 rx.dialog.title(T["backoffice.invite.title"], margin_bottom="0"),
                 rx.dialog.description(T["backoffice.invite.intro"], size="2", color_scheme="gray"),
-                rx.cond(
-                    S.invite_notice != "",
-                    rx.callout(
-                        S.invite_notice,
-                        icon="mail-check",
-                        color_scheme="green",
-                        role="status",
-                        width="100%",
-                        data_testid="invite-notice",
-                    ),
+                message_callout(
+                    S.invite_notice, error=False, icon="mail-check", testid="invite-notice"
                 ),
-                rx.cond(
-                    S.invite_error != "",
-                    rx.callout(
-                        S.invite_error,
-                        icon="triangle-alert",
-                        color_scheme="red",
-                        role="alert",
-                        width="100%",
-                        data_testid="invite-error",
-                    ),
-                ),
+                message_callout(S.invite_error, testid="invite-error"),
                 rx.cond(
                     S.invite_customers.length() > 0,
                     rx.vstack(
