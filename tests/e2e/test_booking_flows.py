@@ -212,7 +212,13 @@ def test_option_taken_by_someone_else_shows_fresh_options(live_portal, db, page_
     first_text = _option_texts(page)[0]
     with session_scope(db) as session:
         invitation = session.get(Invitation, invitation_id)
-        staff_id, _, start = invitation.current_options.split()[0].partition("@")
+        # The page lists the options by time (stable for equal times): occupy the one
+        # shown first, which is not always the engine's first-ranked option.
+        shown = sorted(
+            (key.partition("@") for key in invitation.current_options.split()),
+            key=lambda parts: datetime.fromisoformat(parts[2]),
+        )
+        staff_id, _, start = shown[0]
         staff_name = session.get(StaffMember, int(staff_id)).name
     _appointment(db, other_id, datetime.fromisoformat(start), staff=staff_name)
 
