@@ -4,7 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 from sqlmodel import SQLModel
 
-import portal_app.domain.models  # noqa: F401  (registers every table)
+import portal_app.tables  # noqa: F401  (registers every table)
 from portal_app.config import load_settings
 
 config = context.config

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from portal_app.domain.planning import (  # noqa: E402
+from portal_app.domain.scheduling.planning import (  # noqa: E402
     BusyAppointment,
     Location,
     PlanningConfig,
@@ -257,19 +257,18 @@ def run_loader_demo(data: PlanningData) -> None:
     from sqlalchemy.pool import StaticPool
     from sqlmodel import Session, SQLModel, create_engine
 
-    import portal_app.domain.models  # noqa: F401
-    from portal_app.domain.models import (
-        Appointment,
+    import portal_app.tables  # noqa: F401
+    from portal_app.domain.appointments.models import Appointment
+    from portal_app.domain.appointments.planning_data import customer_location, load_with_sql
+    from portal_app.domain.business.models import (
         Business,
         BusinessSettings,
-        ClosingDay,
-        Customer,
         Service,
         ServiceStaff,
         StaffMember,
-        WorkingHours,
     )
-    from portal_app.domain.planning.loader import customer_location, load_with_sql
+    from portal_app.domain.customers.models import Customer
+    from portal_app.domain.scheduling.models import ClosingDay, WorkingHours
 
     engine = create_engine(
         "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool

@@ -19,7 +19,8 @@ class SetupError(Exception):
 def _database_ready() -> None:
     from sqlalchemy.exc import OperationalError
 
-    from portal_app.infra.database import apply_migrations, get_engine
+    from portal_app.infra.database import apply_migrations
+    from portal_app.runtime import engine as get_engine
 
     engine = get_engine()
     try:
@@ -49,12 +50,10 @@ def migrate() -> None:
 def demo_data() -> None:
     """Load the demo business once."""
     from portal_app.domain.demo_data import DEMO_STAFF_PASSWORD, STAFF, load_demo_data
-    from portal_app.infra.clock import SystemClock
-    from portal_app.infra.database import session_scope
+    from portal_app.runtime import context
 
     _database_ready()
-    with session_scope() as session:
-        loaded = load_demo_data(session, SystemClock())
+    loaded = load_demo_data(context())
     print("Demo data loaded." if loaded else "Demo data already present.")
     print(f"Back-office log-in: {STAFF[0][1]} / {DEMO_STAFF_PASSWORD} (owner)")
 
@@ -63,9 +62,9 @@ def create_owner() -> None:
     """Create the first owner: OWNER_EMAIL, OWNER_NAME, OWNER_PASSWORD (or prompted)."""
     import getpass
 
-    from portal_app.domain.errors import InvalidInput
-    from portal_app.domain.staff_auth import create_owner as create
-    from portal_app.infra.database import session_scope
+    from portal_app.core.errors import InvalidInput
+    from portal_app.domain.identity.staff_login import create_owner as create
+    from portal_app.runtime import context
 
     _database_ready()
     email = os.environ.get("OWNER_EMAIL") or input("E-mail: ")
@@ -73,8 +72,7 @@ def create_owner() -> None:
     password = os.environ.get("OWNER_PASSWORD") or getpass.getpass("Password (10+ characters): ")
     slug = os.environ.get("BUSINESS_SLUG", "demo")
     try:
-        with session_scope() as session:
-            create(session, business_slug=slug, name=name, email=email, password=password)
+        create(context(), business_slug=slug, name=name, email=email, password=password)
     except InvalidInput as error:
         raise SetupError(f"Owner not created: {error}.") from None
     print(f"Owner {email} created; sign in at /staff/login.")
@@ -82,51 +80,23 @@ def create_owner() -> None:
 
 def invite(args: argparse.Namespace) -> None:
     """Invite a customer to pick an appointment option (--customer, --service, --staff)."""
-    from sqlmodel import select
-
-    from portal_app.domain.actor import Actor, ActorKind, StaffRole
-    from portal_app.domain.errors import DomainError
-    from portal_app.domain.invitations import invite as send_invitation
-    from portal_app.domain.models import Customer, Service, StaffMember
-    from portal_app.infra.clock import SystemClock
-    from portal_app.infra.database import session_scope
+    from portal_app.core.errors import DomainError
+    from portal_app.domain.invitations.service import invite_by_names
+    from portal_app.runtime import context
 
     if not args.customer or not args.service:
         raise SetupError('give --customer EMAIL and --service "SERVICE NAME".')
     _database_ready()
-    with session_scope() as session:
-        staff_query = select(StaffMember).where(StaffMember.role == StaffRole.OWNER.value)
-        if args.staff:
-            staff_query = select(StaffMember).where(StaffMember.email == args.staff.lower())
-        member = session.exec(staff_query.order_by(StaffMember.id)).first()
-        customer = session.exec(
-            select(Customer).where(Customer.email == args.customer.strip().lower())
-        ).first()
-        service = session.exec(select(Service).where(Service.name == args.service)).first()
-        if member is None or customer is None or service is None:
-            missing = [
-                label
-                for label, row in (
-                    ("staff member", member),
-                    ("customer", customer),
-                    ("service", service),
-                )
-                if row is None
-            ]
-            raise SetupError(f"unknown {', '.join(missing)}.")
-        actor = Actor(ActorKind.STAFF, member.id, member.business_id, StaffRole(member.role))
-        try:
-            send_invitation(
-                session,
-                actor,
-                SystemClock(),
-                customer_id=customer.id,
-                service_id=service.id,
-                public_url=load_settings().public_url,
-            )
-        except DomainError as error:
-            raise SetupError(f"invitation refused: {error}") from None
-    print(f"Invitation for {service.name} queued for {customer.email}.")
+    try:
+        invite_by_names(
+            context(),
+            customer_email=args.customer,
+            service_name=args.service,
+            staff_email=args.staff,
+        )
+    except DomainError as error:
+        raise SetupError(f"invitation refused: {error}") from None
+    print(f"Invitation for {args.service} queued for {args.customer}.")
 
 
 def check_tools() -> None:

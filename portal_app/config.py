@@ -74,6 +74,7 @@ class Settings:
     sms_originator: str
     access_link_minutes: int
     access_requests_per_15_minutes: int
+    access_requests_per_ip_15_minutes: int
 
     @property
     def public_origin(self) -> str:
@@ -112,4 +113,5 @@ def load_settings() -> Settings:
         sms_originator=os.environ.get("SMS_ORIGINATOR", "Portaal"),
         access_link_minutes=_int("ACCESS_LINK_MINUTES", 15),
         access_requests_per_15_minutes=_int("ACCESS_REQUESTS_PER_15_MINUTES", 5),
+        access_requests_per_ip_15_minutes=_int("ACCESS_REQUESTS_PER_IP_15_MINUTES", 200),
     )

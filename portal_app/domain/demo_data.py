@@ -8,21 +8,19 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from portal_app.domain.models import (
-    ActivityEntry,
-    Appointment,
-    AppointmentStatus,
+from portal_app.core.context import Context
+from portal_app.domain.activity.models import ActivityEntry
+from portal_app.domain.appointments.models import Appointment, AppointmentStatus
+from portal_app.domain.business.models import (
     Business,
     BusinessSettings,
-    Customer,
     Service,
     ServiceStaff,
     StaffMember,
-    Vehicle,
-    WorkingHours,
 )
-from portal_app.domain.staff_auth import hash_password
-from portal_app.infra.clock import Clock
+from portal_app.domain.customers.models import Customer, Vehicle
+from portal_app.domain.identity.staff_login import hash_password
+from portal_app.domain.scheduling.models import WorkingHours
 
 DEMO_SLUG = "demo"
 # Every demo staff member signs in at /staff/login with this password (demo data only).
@@ -118,10 +116,17 @@ VEHICLES = [
 ]
 
 
-def load_demo_data(session: Session, clock: Clock) -> bool:
-    """Load the demo business once; return False when it was already there."""
-    if session.exec(select(Business).where(Business.slug == DEMO_SLUG)).first():
-        return False
+def load_demo_data(ctx: Context) -> bool:
+    """Load the demo business once (times relative to the context's clock); return False
+    when it was already there."""
+    with ctx.db.transaction() as session:
+        if session.exec(select(Business.id).where(Business.slug == DEMO_SLUG)).first():
+            return False
+        _load(session, ctx)
+    return True
+
+
+def _load(session: Session, ctx: Context) -> None:
     business = Business(
         name="Garage De Vries",
         slug=DEMO_SLUG,
@@ -210,7 +215,7 @@ def load_demo_data(session: Session, clock: Clock) -> bool:
         )
 
     tz = ZoneInfo(business.timezone)
-    today = clock.now().astimezone(tz).date()
+    today = ctx.clock.now().astimezone(tz).date()
     for index, customer in enumerate(customers):
         worker = staff[1 + index % 3]
         past_service = services[index % 5]
@@ -243,7 +248,7 @@ def load_demo_data(session: Session, clock: Clock) -> bool:
             end_utc=future_start + timedelta(minutes=future_service.duration_minutes),
             price_cents=future_service.price_cents,
             location="Werkplaats, Industrieweg 8, Amsterdam",
-            created_at=clock.now() - timedelta(days=1, hours=index),
+            created_at=ctx.clock.now() - timedelta(days=1, hours=index),
         )
         session.add_all([past, future])
         session.flush()
@@ -258,7 +263,6 @@ def load_demo_data(session: Session, clock: Clock) -> bool:
                 summary=future_service.name,
             )
         )
-    return True
 
 
 def _weekday_near(day: date) -> date:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session
 
-from portal_app.config import PROJECT_ROOT, load_settings
-
-WRITE_LOCK_OPTION = "portal_write_lock"
+from portal_app.config import PROJECT_ROOT
+from portal_app.core.unit_of_work import WRITE_LOCK_OPTION
 
 
 def make_engine(url: str) -> Engine:
@@ -44,31 +39,6 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-@lru_cache(maxsize=1)
-def get_engine() -> Engine:
-    """The process-wide engine for DATABASE_URL."""
-    return make_engine(load_settings().database_url)
-
-
-@contextmanager
-def session_scope(engine: Engine | None = None, write_lock: bool = False) -> Iterator[Session]:
-    """A session that commits on success and rolls back on error.
-
-    With `write_lock`, SQLite begins the transaction IMMEDIATE (the database write lock
-    is taken before the first read), so check-then-insert cannot interleave; PostgreSQL
-    relies on its constraints (e.g. the appointment exclusion constraint) instead.
-    """
-    with Session(engine or get_engine(), expire_on_commit=False) as session:
-        if write_lock:
-            session.connection(execution_options={WRITE_LOCK_OPTION: True})
-        try:
-            yield session
-            session.commit()
-        except Exception:
-            session.rollback()
-            raise
-
-
 def alembic_config(database_url: str | None = None) -> Config:
     """Alembic config pointing at this project's migrations."""
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
@@ -78,13 +48,12 @@ def alembic_config(database_url: str | None = None) -> Config:
     return config
 
 
-def apply_migrations(engine: Engine | None = None, revision: str = "head") -> None:
+def apply_migrations(engine: Engine, revision: str = "head") -> None:
     """Bring the database schema up to `revision` (default: the newest), all or nothing.
 
     On SQLite the whole upgrade runs in one IMMEDIATE transaction with foreign keys off
     (alembic rebuilds tables to alter them), and the foreign keys are checked after.
     """
-    engine = engine or get_engine()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
         if sqlite:

@@ -16,8 +16,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from portal_app.config import ConfigError, Settings
-from portal_app.domain.models.outbox import OutboxMessage
-from portal_app.infra.clock import Clock
+from portal_app.core.clock import Clock
+from portal_app.domain.messaging.models import OutboxMessage
 from portal_app.infra.email import DeliveryError, DevMailboxSender, EmailSender, ResendEmailSender
 from portal_app.infra.locks import default_holder, try_acquire
 from portal_app.infra.sms import DevSmsSender, HttpSmsSender, SmsSender

@@ -9,7 +9,7 @@ from typing import Protocol
 import resend
 from resend.exceptions import NoContentError, ResendError
 
-from portal_app.domain.models.outbox import OutboxMessage
+from portal_app.domain.messaging.models import OutboxMessage
 
 log = logging.getLogger(__name__)
 

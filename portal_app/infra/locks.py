@@ -15,11 +15,24 @@ from sqlalchemy import insert, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Column, Field, SQLModel
 
-from portal_app.domain.models.locks import JobLock
-from portal_app.infra.clock import Clock
+from portal_app.core.clock import Clock
+from portal_app.core.columns import UTCDateTime
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class JobLock(SQLModel, table=True):
+    """A named lease: of several app processes, only its holder runs the job."""
+
+    __tablename__ = "job_lock"
+
+    name: str = Field(primary_key=True, max_length=40)
+    holder: str = Field(default="", max_length=80)
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
 _table = JobLock.__table__
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.engine import Engine
 
-from portal_app.infra.clock import Clock
+from portal_app.core.clock import Clock
 from portal_app.infra.dispatcher import (
     DEFAULT_LOCK_TTL,
     DISPATCH_LOCK,

@@ -7,7 +7,7 @@ from typing import Protocol
 
 import httpx
 
-from portal_app.domain.models.outbox import OutboxMessage
+from portal_app.domain.messaging.models import OutboxMessage
 from portal_app.infra.email import DeliveryError, idempotency_key
 
 log = logging.getLogger(__name__)

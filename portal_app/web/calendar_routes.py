@@ -5,12 +5,13 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from portal_app.domain.booking_rules import ics_for, own_appointment
-from portal_app.domain.errors import NotFound
-from portal_app.domain.sessions import resolve_session
-from portal_app.infra.database import session_scope
-from portal_app.web.runtime import clock
+from portal_app.core.errors import DomainError
+from portal_app.domain.appointments.queries import calendar_file
+from portal_app.domain.identity.sessions import resolve
+from portal_app.runtime import context
 from portal_app.web.session_cookie import session_value
+
+ICS_NAME = "afspraak.ics"
 
 
 def _not_found() -> Response:
@@ -23,21 +24,18 @@ def _not_found() -> Response:
 
 async def appointment_ics(request: Request) -> Response:
     """Only the signed-in customer who owns the appointment gets it; anyone else: 404."""
-    raw = session_value(request.headers.get("cookie"))
-    with session_scope() as session:
-        actor = resolve_session(session, raw, clock())
-        if actor is None or not actor.is_customer:
-            return _not_found()
+    ctx = context()
+    with ctx.db.unit_of_work():
+        actor = resolve(ctx, session_value(request.headers.get("cookie")))
         try:
-            appointment = own_appointment(session, actor, request.path_params["appointment_id"])
-        except NotFound:
+            body = calendar_file(ctx, actor, request.path_params["appointment_id"])
+        except DomainError:
             return _not_found()
-        body = ics_for(session, appointment, clock().now())
     return Response(
         body,
         media_type="text/calendar; charset=utf-8",
         headers={
-            "Content-Disposition": 'attachment; filename="afspraak.ics"',
+            "Content-Disposition": f'attachment; filename="{ICS_NAME}"',
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "private, no-store",
         },

@@ -7,10 +7,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from portal_app.core import paths
 from portal_app.web import auth_routes, calendar_routes, dev_routes
 
 
 async def health(_request: Request) -> Response:
+    """Liveness: the process answers."""
     return JSONResponse({"status": "ok"})
 
 
@@ -18,19 +20,19 @@ def build_routes() -> Starlette:
     """Plain HTTP routes: health, sign-in/out, and the dev tools."""
     return Starlette(
         routes=[
-            Route("/healthz", health),
-            Route("/auth/link", auth_routes.link_landing, methods=["GET"]),
-            Route("/auth/link", auth_routes.link_redeem, methods=["POST"]),
-            Route("/auth/handoff", auth_routes.handoff, methods=["GET"]),
-            Route("/auth/logout", auth_routes.logout, methods=["POST"]),
-            Route("/auth/signed-out", auth_routes.signed_out, methods=["GET"]),
+            Route(paths.HEALTH, health),
+            Route(paths.AUTH_LINK, auth_routes.link_landing, methods=["GET"]),
+            Route(paths.AUTH_LINK, auth_routes.link_redeem, methods=["POST"]),
+            Route(paths.AUTH_HANDOFF, auth_routes.handoff, methods=["GET"]),
+            Route(paths.AUTH_LOGOUT, auth_routes.logout, methods=["POST"]),
+            Route(paths.AUTH_SIGNED_OUT, auth_routes.signed_out, methods=["GET"]),
             Route(
-                "/portal-files/appointments/{appointment_id:int}.ics",
+                paths.appointment_ics("{appointment_id:int}"),
                 calendar_routes.appointment_ics,
                 methods=["GET"],
             ),
-            Route("/dev/login", dev_routes.dev_login_page, methods=["GET"]),
-            Route("/dev/login", dev_routes.dev_login, methods=["POST"]),
-            Route("/dev/mailbox", dev_routes.dev_mailbox, methods=["GET"]),
+            Route(paths.DEV_LOGIN, dev_routes.dev_login_page, methods=["GET"]),
+            Route(paths.DEV_LOGIN, dev_routes.dev_login, methods=["POST"]),
+            Route(paths.DEV_MAILBOX, dev_routes.dev_mailbox, methods=["GET"]),
         ]
     )

@@ -6,11 +6,11 @@ from http.cookies import SimpleCookie
 
 from starlette.responses import Response
 
-from portal_app.domain.sessions import ABSOLUTE_LIFETIME, SESSION_COOKIE
-from portal_app.web.runtime import settings
+from portal_app.domain.identity.sessions import ABSOLUTE_LIFETIME, SESSION_COOKIE
+from portal_app.runtime import settings
 
 
-def session_value(cookie_header: str | None) -> str | None:
+def session_value(cookie_header: object) -> str | None:
     """The session cookie's value from a raw Cookie header, if present."""
     if not cookie_header or not isinstance(cookie_header, str):
         return None

@@ -1,0 +1,1 @@
+"""The online-activity log, written in the transaction of each change."""

@@ -1,0 +1,1 @@
+"""Appointments: booking, rescheduling, cancelling, reminders and what customers see."""

@@ -1,0 +1,112 @@
+"""What customers and the business are told about an appointment, through the outbox."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from portal_app.core import paths
+from portal_app.core.context import Context
+from portal_app.core.locale import format_when
+from portal_app.domain.appointments.calendar import appointment_ics
+from portal_app.domain.appointments.models import Appointment, AppointmentStatus
+from portal_app.domain.business.models import Business, Service, StaffMember
+from portal_app.domain.business.queries import settings_of
+from portal_app.domain.customers.models import Customer
+from portal_app.domain.identity.service import issue_access_link
+from portal_app.domain.messaging.outbox import Attachment, notify_customer, queue_message
+from portal_app.domain.messaging.templates import change_phrase
+
+ICS_NAME = "afspraak.ics"
+# Messages that offer the customer a way to move the appointment.
+WITH_RESCHEDULE_LINK = ("booking_confirmation", "reminder", "rescheduled")
+LINK_MAX_MINUTES = 60 * 24 * 60
+
+
+def reschedule_link(
+    session: Session, ctx: Context, customer: Customer, appointment: Appointment
+) -> str:
+    """A single-use sign-in link that lands on the appointment's reschedule screen.
+
+    It lives until the appointment starts (at most 60 days). When the owner does not
+    allow rescheduling it lands on the appointment itself.
+    """
+    settings = settings_of(session, customer.business_id)
+    minutes = int((appointment.start_utc - ctx.clock.now()).total_seconds() // 60)
+    minutes = max(15, min(minutes, LINK_MAX_MINUTES))
+    target = (
+        paths.reschedule(appointment.id)
+        if settings.allow_reschedule
+        else paths.appointment(appointment.id)
+    )
+    return issue_access_link(session, ctx, customer, target, minutes)
+
+
+def ics_for(session: Session, appointment: Appointment, ctx: Context) -> str:
+    """The appointment as an .ics document."""
+    service = session.get(Service, appointment.service_id)
+    staff = session.get(StaffMember, appointment.staff_id)
+    business = session.get(Business, appointment.business_id)
+    return appointment_ics(
+        uid=f"appointment-{appointment.id}@klantportaal",
+        summary=f"{service.name} — {business.name}",
+        start_utc=appointment.start_utc,
+        end_utc=appointment.end_utc,
+        location=appointment.location or appointment.video_url,
+        description=f"{service.name}, {staff.name}",
+        organizer_name=business.name,
+        now=ctx.clock.now(),
+        cancelled=appointment.status == AppointmentStatus.CANCELLED,
+    )
+
+
+def tell_customer(
+    session: Session,
+    ctx: Context,
+    kind: str,
+    customer: Customer,
+    appointment: Appointment,
+    with_ics: bool = False,
+) -> None:
+    """Queue a message about an appointment to the customer, by their preferred channel
+    (an e-mail carries the .ics when asked; an SMS has the link instead)."""
+    business = session.get(Business, customer.business_id)
+    service = session.get(Service, appointment.service_id)
+    staff = session.get(StaffMember, appointment.staff_id)
+    values = {
+        "customer_name": customer.name,
+        "business_name": business.name,
+        "service_name": service.name,
+        "start": format_when(appointment.start_utc, business.timezone, customer.locale),
+        "staff_name": staff.name,
+        "customer_panel_url": ctx.url(paths.PORTAL),
+    }
+    if kind in WITH_RESCHEDULE_LINK:
+        values["reschedule_link"] = reschedule_link(session, ctx, customer, appointment)
+    attachment = Attachment(ICS_NAME, ics_for(session, appointment, ctx)) if with_ics else None
+    notify_customer(session, ctx, customer, kind, values, attachment)
+
+
+def tell_business(
+    session: Session, ctx: Context, change: str, customer: Customer, appointment: Appointment
+) -> None:
+    """Tell the business (its e-mail address) what a customer just did."""
+    business = session.get(Business, customer.business_id)
+    if not business.email:
+        return
+    service = session.get(Service, appointment.service_id)
+    queue_message(
+        session,
+        ctx,
+        business_id=business.id,
+        channel="email",
+        recipient=business.email,
+        kind="business_notice",
+        locale=business.locale,
+        values={
+            "business_name": business.name,
+            "customer_name": customer.name,
+            "service_name": service.name,
+            "start": format_when(appointment.start_utc, business.timezone, business.locale),
+            "change": change_phrase(change, business.locale),
+        },
+    )

@@ -1,0 +1,95 @@
+"""Appointments and options as the UI receives them (never table rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from portal_app.domain.business.views import BusinessView
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    id: int
+    service_name: str
+    staff_name: str
+    customer_name: str
+    start_utc: datetime
+    duration_minutes: int
+    price_cents: int
+    status: str
+    location: str
+    video_url: str
+
+
+@dataclass(frozen=True)
+class Booked:
+    """A booking just made, and by which channel the customer gets its confirmation."""
+
+    appointment: AppointmentView
+    channel: str  # email | sms
+
+
+@dataclass(frozen=True)
+class OptionView:
+    """A time that can be booked: who, from when to when, at what price."""
+
+    staff_id: int
+    staff_name: str
+    start_utc: datetime
+    end_utc: datetime
+    price_cents: int
+
+    @property
+    def key(self) -> str:
+        """What a time button sends back: 'staff_id@iso-start' (parsed again on return)."""
+        return f"{self.staff_id}@{self.start_utc.isoformat()}"
+
+    @property
+    def duration_minutes(self) -> int:
+        return int((self.end_utc - self.start_utc).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class AppointmentDetail:
+    """One appointment with what the customer may still do online, and until when."""
+
+    appointment: AppointmentView
+    reschedule_until: datetime | None
+    cancel_until: datetime | None
+    now: datetime
+    business: BusinessView
+
+    @property
+    def can_reschedule(self) -> bool:
+        return self.reschedule_until is not None and self.now < self.reschedule_until
+
+    @property
+    def can_cancel(self) -> bool:
+        return self.cancel_until is not None and self.now < self.cancel_until
+
+
+@dataclass(frozen=True)
+class RescheduleScreen:
+    """The appointment being moved and the free times of its staff member on one day."""
+
+    current: AppointmentView
+    day: date
+    times: tuple[OptionView, ...]
+
+
+@dataclass(frozen=True)
+class CustomerDashboard:
+    """The customer's first page: who they are, what is next, how to reach the business."""
+
+    customer_name: str
+    business: BusinessView
+    upcoming: tuple[AppointmentView, ...]
+
+
+@dataclass(frozen=True)
+class DayAvailability:
+    """One day of the booking calendar and how many times are free on it."""
+
+    day: date
+    free: int

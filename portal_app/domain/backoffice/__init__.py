@@ -1,0 +1,1 @@
+"""The back-office inbox: tasks for staff, booking requests to approve."""

@@ -1,0 +1,93 @@
+"""The back-office inbox as staff read it: one page of tasks in one statement."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlalchemy.orm import aliased
+from sqlmodel import col, select
+
+from portal_app.core.actor import ALL_STAFF, OFFICE, Actor, require
+from portal_app.core.context import Context
+from portal_app.core.paging import FIRST_PAGE, Page, PageRequest
+from portal_app.domain.activity.queries import recent_activity
+from portal_app.domain.appointments.models import Appointment
+from portal_app.domain.appointments.queries import staff_week
+from portal_app.domain.backoffice.models import BackofficeTask
+from portal_app.domain.backoffice.views import StaffOverview, TaskView
+from portal_app.domain.business.models import Service, StaffMember
+from portal_app.domain.business.queries import office_staff
+from portal_app.domain.business.views import Choice
+from portal_app.domain.customers.models import Customer
+from portal_app.domain.invitations.models import Invitation
+
+STATUSES = ("open", "resolved")
+
+
+def list_tasks(
+    ctx: Context, actor: Actor, status: str = "open", page: PageRequest = FIRST_PAGE
+) -> Page[TaskView]:
+    """Open (or resolved) tasks of the business, newest first, one page."""
+    require(actor, OFFICE)
+    status = status if status in STATUSES else "open"
+    invited = aliased(Service)
+    booked = aliased(Service)
+    query = (
+        select(
+            BackofficeTask,
+            Customer.name,
+            Customer.email,
+            Customer.mobile,
+            Appointment.start_utc,
+            func.coalesce(booked.name, invited.name),
+            StaffMember.name,
+        )
+        .join(Customer, Customer.id == BackofficeTask.customer_id, isouter=True)
+        .join(Appointment, Appointment.id == BackofficeTask.appointment_id, isouter=True)
+        .join(booked, booked.id == Appointment.service_id, isouter=True)
+        .join(Invitation, Invitation.id == BackofficeTask.invitation_id, isouter=True)
+        .join(invited, invited.id == Invitation.service_id, isouter=True)
+        .join(StaffMember, StaffMember.id == BackofficeTask.assigned_staff_id, isouter=True)
+        .where(BackofficeTask.business_id == actor.business_id, BackofficeTask.status == status)
+        .order_by(col(BackofficeTask.created_at).desc(), col(BackofficeTask.id).desc())
+        .offset(page.offset)
+        .limit(page.fetch)
+    )
+    with ctx.db.transaction() as session:
+        rows = session.exec(query).all()
+    views = [
+        TaskView(
+            id=task.id,
+            kind=task.kind,
+            status=task.status,
+            reason=task.reason,
+            message=task.message,
+            customer_name=name or "",
+            customer_email=email or "",
+            customer_phone=phone or "",
+            service_name=service or "",
+            appointment_start=start,
+            assigned_staff_id=task.assigned_staff_id,
+            assigned_to=assignee or "",
+            created_at=task.created_at,
+            resolved_at=task.resolved_at,
+        )
+        for task, name, email, phone, start, service, assignee in rows
+    ]
+    return Page.cut(views, page)
+
+
+def assignable_staff(ctx: Context, actor: Actor) -> list[Choice]:
+    """Who a task can be given to."""
+    require(actor, OFFICE)
+    with ctx.db.transaction() as session:
+        return office_staff(session, actor.business_id)
+
+
+def overview(ctx: Context, actor: Actor) -> StaffOverview:
+    """This week's appointments (a mechanic: their own) and the newest online activity."""
+    require(actor, ALL_STAFF)
+    with ctx.db.transaction() as session:
+        member = session.get(StaffMember, actor.id)
+        week = staff_week(ctx, actor)
+        activity = recent_activity(ctx, actor)
+    return StaffOverview(member.name if member else "", tuple(week), tuple(activity))

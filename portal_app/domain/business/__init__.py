@@ -1,0 +1,1 @@
+"""The business: its settings, staff and services."""

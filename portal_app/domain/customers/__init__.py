@@ -1,0 +1,1 @@
+"""Customers of a business: profiles and the staff's customer list."""

@@ -1,0 +1,81 @@
+"""Customers as the portal reads them: one's own profile, the business's list."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from portal_app.core.actor import CUSTOMERS, OFFICE, Actor, require
+from portal_app.core.context import Context
+from portal_app.core.errors import NotFound
+from portal_app.core.paging import FIRST_PAGE, Page, PageRequest
+from portal_app.core.parsing import parse_id
+from portal_app.domain.customers.models import Customer
+from portal_app.domain.customers.views import CustomerView
+
+SEARCH_MAX = 100
+
+
+def view_of(customer: Customer) -> CustomerView:
+    """The view of a customer row."""
+    return CustomerView(
+        customer.id,
+        customer.name,
+        customer.email,
+        customer.mobile,
+        customer.city,
+        customer.preferred_channel,
+        customer.locale,
+    )
+
+
+def own_row(session: Session, actor: Actor) -> Customer:
+    """The acting customer's row; anyone else is refused."""
+    require(actor, CUSTOMERS)
+    row = session.get(Customer, actor.id)
+    if row is None or row.business_id != actor.business_id:
+        raise NotFound("no such customer")
+    return row
+
+
+def business_customer(session: Session, business_id: int, customer_id: int) -> Customer:
+    """A customer of the business; NotFound for anyone else's id."""
+    row = session.get(Customer, customer_id)
+    if row is None or row.business_id != business_id:
+        raise NotFound("no such customer")
+    return row
+
+
+def profile(ctx: Context, actor: Actor) -> CustomerView:
+    """The acting customer's own details."""
+    with ctx.db.transaction() as session:
+        return view_of(own_row(session, actor))
+
+
+def search_customers(
+    ctx: Context, actor: Actor, *, search: str = "", page: PageRequest = FIRST_PAGE
+) -> Page[CustomerView]:
+    """The business's customers by name, filtered on name, e-mail or phone; one page."""
+    require(actor, OFFICE)
+    query = select(Customer).where(Customer.business_id == actor.business_id)
+    words = search.strip().lower()[:SEARCH_MAX]
+    if words:
+        pattern = f"%{words}%"
+        query = query.where(
+            or_(
+                func.lower(Customer.name).like(pattern),
+                func.lower(Customer.email).like(pattern),
+                col(Customer.mobile).like(f"%{words.replace(' ', '')}%"),
+            )
+        )
+    query = query.order_by(Customer.name, Customer.id).offset(page.offset).limit(page.fetch)
+    with ctx.db.transaction() as session:
+        rows = session.exec(query).all()
+    return Page.cut([view_of(row) for row in rows], page)
+
+
+def customer_of_business(ctx: Context, actor: Actor, customer_id: object) -> CustomerView:
+    """One customer of the acting staff member's business; NotFound for anyone else's."""
+    require(actor, OFFICE)
+    with ctx.db.transaction() as session:
+        return view_of(business_customer(session, actor.business_id, parse_id(customer_id)))

@@ -1,0 +1,16 @@
+"""What the portal shows of a customer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CustomerView:
+    id: int
+    name: str
+    email: str
+    mobile: str
+    city: str
+    preferred_channel: str
+    locale: str

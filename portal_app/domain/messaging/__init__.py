@@ -1,0 +1,1 @@
+"""Messaging: message kinds and templates, the outbox, the owner's wording."""

@@ -1,0 +1,48 @@
+"""Outgoing e-mail and SMS (written in the transaction that causes them) and owners' wording."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Column, Field, Index, SQLModel
+
+from portal_app.core.columns import UTCDateTime, utc_now
+
+
+class OutboxMessage(SQLModel, table=True):
+    __tablename__ = "outbox_message"
+    __table_args__ = (Index("ix_outbox_status_due", "status", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    business_id: int = Field(foreign_key="business.id")
+    channel: str = Field(max_length=8)  # email | sms
+    kind: str = Field(max_length=40)
+    recipient: str = Field(max_length=254)
+    subject: str = Field(default="", max_length=300)
+    body: str
+    attachment_name: str = Field(default="", max_length=100)
+    attachment_content: str = ""  # e.g. an .ics calendar file
+    status: str = Field(default="pending", max_length=16)  # pending | sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime = Field(
+        default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    last_error: str = Field(default="", max_length=1000)
+    created_at: datetime = Field(
+        default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class MessageTemplate(SQLModel, table=True):
+    __tablename__ = "message_template"
+
+    business_id: int = Field(foreign_key="business.id", primary_key=True)
+    kind: str = Field(max_length=40, primary_key=True)
+    locale: str = Field(max_length=8, primary_key=True)
+    subject: str = Field(default="", max_length=300)
+    body: str = Field(default="", max_length=5000)
+    sms: str = Field(default="", max_length=500)
+    updated_at: datetime = Field(
+        default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)
+    )

@@ -1,0 +1,115 @@
+"""Queue e-mail and SMS in the outbox, inside the transaction of the change that causes it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from portal_app.core.context import Context
+from portal_app.core.errors import InvalidInput
+from portal_app.core.locale import normalise_locale
+from portal_app.core.parsing import parse_email, parse_mobile, valid_mobile
+from portal_app.domain.customers.models import Customer
+from portal_app.domain.messaging.models import MessageTemplate, OutboxMessage
+from portal_app.domain.messaging.templates import PARTS, render_message
+
+SUBJECT_MAX = 300
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with an e-mail (an SMS gets a link instead)."""
+
+    name: str
+    content: str
+
+
+def saved_wording(session: Session, business_id: int, kind: str, locale: str | None) -> dict:
+    """The owner's non-blank texts for a kind and locale ({} when none are saved)."""
+    row = session.get(MessageTemplate, (business_id, kind, normalise_locale(locale)))
+    if row is None:
+        return {}
+    return {part: getattr(row, part) for part in PARTS if getattr(row, part).strip()}
+
+
+def queue_message(
+    session: Session,
+    ctx: Context,
+    *,
+    business_id: int,
+    channel: str,
+    recipient: str,
+    kind: str,
+    locale: str | None,
+    values: Mapping[str, object],
+    attachment: Attachment | None = None,
+    overrides: Mapping[str, str] | None = None,
+) -> OutboxMessage:
+    """Render a message and add it to the caller's session as a pending outbox row.
+
+    Does not commit: the row is written with the change that causes it, or not at all.
+    Raises InvalidInput for a bad recipient or channel.
+    """
+    if channel == "email":
+        recipient = parse_email(recipient)
+    elif channel == "sms":
+        recipient = parse_mobile(recipient)
+    else:
+        raise InvalidInput(f"Unknown channel {channel!r}; use 'email' or 'sms'.")
+    if overrides is None:
+        overrides = saved_wording(session, business_id, kind, locale)
+    rendered = render_message(kind, locale, values, overrides, channel=channel)
+    subject = rendered.subject
+    if len(subject) > SUBJECT_MAX:
+        subject = subject[: SUBJECT_MAX - 1].rstrip() + "…"
+    now = ctx.clock.now()
+    message = OutboxMessage(
+        business_id=business_id,
+        channel=channel,
+        kind=kind,
+        recipient=recipient,
+        subject=subject,
+        body=rendered.body,
+        status="pending",
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    if attachment is not None and channel == "email":
+        message.attachment_name, message.attachment_content = attachment.name, attachment.content
+    session.add(message)
+    return message
+
+
+def customer_channel(customer: Customer) -> tuple[str, str]:
+    """(channel, recipient) by the customer's preference: SMS when they prefer it and a
+    valid mobile number is known, otherwise e-mail."""
+    mobile = valid_mobile(customer.mobile)
+    if customer.preferred_channel == "sms" and mobile:
+        return "sms", mobile
+    return "email", customer.email
+
+
+def notify_customer(
+    session: Session,
+    ctx: Context,
+    customer: Customer,
+    kind: str,
+    values: Mapping[str, object],
+    attachment: Attachment | None = None,
+) -> OutboxMessage:
+    """Queue a message to a customer by their preferred channel (an SMS carries no file)."""
+    channel, recipient = customer_channel(customer)
+    return queue_message(
+        session,
+        ctx,
+        business_id=customer.business_id,
+        channel=channel,
+        recipient=recipient,
+        kind=kind,
+        locale=customer.locale,
+        values=values,
+        attachment=attachment,
+    )

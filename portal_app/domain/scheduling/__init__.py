@@ -1,0 +1,1 @@
+"""Scheduling: working hours, time off, closing days and the options engine (planning/)."""

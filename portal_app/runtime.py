@@ -1,0 +1,60 @@
+"""Process-wide wiring (the composition root): settings, clock, database and the service
+context that states, routes, the scheduler and the CLI hand to the domain."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlalchemy.engine import Engine
+
+from portal_app.config import Settings, load_settings
+from portal_app.core.clock import Clock, SystemClock
+from portal_app.core.context import AccessLimits, Context
+from portal_app.core.unit_of_work import Database
+from portal_app.infra.database import make_engine
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The settings of this process."""
+    return load_settings()
+
+
+_clock: Clock = SystemClock()
+
+
+def clock() -> Clock:
+    """The clock of this process (tests may swap it with use_clock)."""
+    return _clock
+
+
+def use_clock(new_clock: Clock) -> None:
+    """Replace the process clock (tests only)."""
+    global _clock
+    _clock = new_clock
+
+
+@lru_cache(maxsize=1)
+def engine() -> Engine:
+    """The process-wide engine for DATABASE_URL."""
+    return make_engine(settings().database_url)
+
+
+def access_limits() -> AccessLimits:
+    """Link and code lifetimes and request limits from the settings."""
+    current = settings()
+    return AccessLimits(
+        link_minutes=current.access_link_minutes,
+        requests_per_address=current.access_requests_per_15_minutes,
+        requests_per_ip=current.access_requests_per_ip_15_minutes,
+    )
+
+
+def context() -> Context:
+    """The context every service call of this process gets."""
+    return Context(
+        db=Database(engine()),
+        clock=clock(),
+        public_url=settings().public_url,
+        access=access_limits(),
+    )

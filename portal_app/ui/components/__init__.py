@@ -1,1 +1,0 @@
-"""Layout shells and reusable pieces."""

@@ -1,0 +1,1 @@
+"""Portal editor pages (owner only): one folder per feature."""

@@ -1,0 +1,1 @@
+"""The booking rules in force (owner only)."""

@@ -1,0 +1,1 @@
+"""Message templates per kind and language (owner only)."""

@@ -1,0 +1,1 @@
+"""The component kit: shells, cards, form rows, dialogs and callouts every page uses."""

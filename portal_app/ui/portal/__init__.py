@@ -1,0 +1,1 @@
+"""Customer pages: one folder per feature, state.py and page.py side by side."""

@@ -1,0 +1,1 @@
+"""The customer's appointments: the list, one appointment's page, cancelling."""

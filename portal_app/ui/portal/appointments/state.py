@@ -1,0 +1,139 @@
+"""The appointments list and one appointment's page (cancel after confirming)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from portal_app.core import paths
+from portal_app.core.actor import CUSTOMERS, Actor
+from portal_app.core.catalog import text
+from portal_app.core.errors import DomainError, NotFound
+from portal_app.core.locale import format_short_when
+from portal_app.core.paging import PageNumber, PageRequest
+from portal_app.domain.appointments import service as appointments
+from portal_app.domain.appointments.queries import (
+    customer_appointment,
+    customer_history,
+    customer_upcoming,
+)
+from portal_app.domain.appointments.views import AppointmentDetail
+from portal_app.runtime import context
+from portal_app.ui.base import SessionState, guarded
+from portal_app.ui.kit.cards import AppointmentCard
+
+
+class AppointmentsState(SessionState):
+    upcoming: list[AppointmentCard] = []
+    history: list[AppointmentCard] = []
+    page_number: int = 1
+    has_next_page: bool = False
+
+    @guarded(CUSTOMERS, load=True)
+    def load(self, actor: Actor):
+        """Upcoming appointments and the first page of the history."""
+        self.upcoming = [AppointmentCard.of(v, actor) for v in customer_upcoming(context(), actor)]
+        self._history(actor, 1)
+
+    @guarded(CUSTOMERS)
+    def history_page(self, actor: Actor, number: Annotated[int, PageNumber()]):
+        """Another page of the history."""
+        self._history(actor, number)
+
+    def _history(self, actor: Actor, number: int) -> None:
+        page = customer_history(context(), actor, PageRequest.clamp(number))
+        self.history = [AppointmentCard.of(v, actor) for v in page.items]
+        self.page_number, self.has_next_page = page.number, page.has_next
+
+
+@dataclass(frozen=True)
+class AppointmentPage:
+    """The detail page of one appointment: the card plus what may still change."""
+
+    card: AppointmentCard
+    location: str
+    video_url: str
+    ics_url: str
+    reschedule_href: str
+    cancelled: bool
+    can_reschedule: bool
+    can_cancel: bool
+    reschedule_until: str
+    cancel_until: str
+    too_late: str
+    cancel_effect: str
+
+    @classmethod
+    def of(cls, detail: AppointmentDetail, actor: Actor) -> AppointmentPage:
+        """Everything the page says, in the customer's language and the business's time."""
+        view, business, locale = detail.appointment, detail.business, actor.locale
+
+        def until(moment) -> str:
+            return format_short_when(moment, actor.timezone, locale) if moment else ""
+
+        live = detail.reschedule_until is not None or detail.cancel_until is not None
+        stuck = live and not (detail.can_reschedule or detail.can_cancel)
+        return cls(
+            card=AppointmentCard.of(view, actor),
+            location=view.location,
+            video_url=view.video_url,
+            ics_url=paths.appointment_ics(view.id),
+            reschedule_href=paths.reschedule(view.id),
+            cancelled=view.status == "cancelled",
+            can_reschedule=detail.can_reschedule,
+            can_cancel=detail.can_cancel,
+            reschedule_until=text(
+                "detail.reschedule_until", locale, when=until(detail.reschedule_until)
+            )
+            if detail.can_reschedule
+            else "",
+            cancel_until=text("detail.cancel_until", locale, when=until(detail.cancel_until))
+            if detail.can_cancel
+            else "",
+            too_late=text(
+                "detail.too_late",
+                locale,
+                business=business.name,
+                phone=business.phone,
+                email=business.email,
+            )
+            if stuck
+            else "",
+            cancel_effect=text("detail.cancel_who_is_told", locale, business=business.name),
+        )
+
+
+class AppointmentState(SessionState):
+    screen: str = "loading"  # loading | found | not_found
+    detail: AppointmentPage | None = None
+
+    @guarded(CUSTOMERS, load=True)
+    def load(self, actor: Actor):
+        """The appointment of the route; someone else's is 'not found'."""
+        self.screen, self.detail = "loading", None
+        self._show(actor)
+
+    def _show(self, actor: Actor) -> None:
+        try:
+            detail = customer_appointment(context(), actor, self._route_param("appointment_id"))
+        except NotFound:
+            self.screen, self.detail = "not_found", None
+            return
+        self.detail = AppointmentPage.of(detail, actor)
+        self.screen = "found"
+
+    @guarded(CUSTOMERS)
+    def cancel(self, actor: Actor):
+        """Cancel the appointment; a refusal says why and how to reach the business."""
+        try:
+            appointments.cancel(
+                context(), actor, appointment_id=self._route_param("appointment_id")
+            )
+        except NotFound:
+            self.screen, self.detail = "not_found", None
+            return
+        except DomainError:
+            self._show(actor)  # e.g. it just became too late: show what is possible now
+            raise
+        self._show(actor)
+        self.notice = self._t("detail.cancelled")

@@ -1,0 +1,1 @@
+"""Self-booking (seed 002): service, staff member or anyone, day, time, confirm."""

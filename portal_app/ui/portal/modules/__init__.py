@@ -1,0 +1,1 @@
+"""Portal modules that have no content yet (packages, events, payments, ...)."""

@@ -1,0 +1,1 @@
+"""Moving an appointment to another free time of the same staff member (seed 003)."""

@@ -1,0 +1,1 @@
+"""The business's customers: search, page through, invite."""

@@ -1,0 +1,114 @@
+"""/staff/customers: a table on a desktop, cards on a phone."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from portal_app.core import paths
+from portal_app.ui.kit.callouts import message_callout
+from portal_app.ui.kit.cards import empty_state, pager
+from portal_app.ui.kit.shells import page_title, staff_shell
+from portal_app.ui.staff.customers.state import CustomersState as S
+from portal_app.ui.staff.invite.page import invite_button, invite_dialog
+
+T = S.texts
+DESKTOP = rx.breakpoints(initial="none", md="block")
+PHONE = rx.breakpoints(initial="flex", md="none")
+
+
+def _table() -> rx.Component:
+    def row(item: rx.Var) -> rx.Component:
+        return rx.table.row(
+            rx.table.row_header_cell(item.name),
+            rx.table.cell(item.email),
+            rx.table.cell(item.mobile),
+            rx.table.cell(item.city),
+            rx.table.cell(item.channel),
+            rx.table.cell(invite_button(item.id), text_align="right"),
+        )
+
+    return rx.box(
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(
+                    rx.table.column_header_cell(T["profile.name"]),
+                    rx.table.column_header_cell(T["profile.email"]),
+                    rx.table.column_header_cell(T["profile.mobile"]),
+                    rx.table.column_header_cell(T["profile.city"]),
+                    rx.table.column_header_cell(T["profile.channel"]),
+                    rx.table.column_header_cell(
+                        rx.el.span(T["backoffice.invite"], class_name="rt-sr-only")
+                    ),
+                )
+            ),
+            rx.table.body(rx.foreach(S.customers, row)),
+            variant="surface",
+            width="100%",
+        ),
+        display=DESKTOP,
+        width="100%",
+    )
+
+
+def _cards() -> rx.Component:
+    def card(item: rx.Var) -> rx.Component:
+        return rx.card(
+            rx.vstack(
+                rx.flex(
+                    rx.text(item.name, weight="bold"),
+                    invite_button(item.id),
+                    justify="between",
+                    align="center",
+                    gap="0.5rem",
+                    width="100%",
+                ),
+                rx.text(item.email, size="2", overflow_wrap="anywhere"),
+                rx.text(
+                    item.mobile + " · " + item.city + " · " + item.channel,
+                    size="2",
+                    color_scheme="gray",
+                ),
+                spacing="1",
+                width="100%",
+            ),
+            width="100%",
+            data_testid="customer-card",
+        )
+
+    return rx.vstack(rx.foreach(S.customers, card), display=PHONE, spacing="2", width="100%")
+
+
+def customers() -> rx.Component:
+    listing = rx.vstack(
+        rx.input(
+            placeholder=T["staff.customers.search"],
+            aria_label=T["staff.customers.search"],
+            value=S.search,
+            on_change=S.find.debounce(300),
+            size="3",
+            width="100%",
+            max_width="28rem",
+            data_testid="customer-search",
+        ),
+        message_callout(S.notice, error=False, testid="page-notice"),
+        rx.cond(
+            S.customers.length() > 0,
+            rx.fragment(_table(), _cards()),
+            empty_state("staff.customers.none"),
+        ),
+        pager(S, S.show_page),
+        spacing="3",
+        width="100%",
+    )
+    content = rx.vstack(
+        page_title("staff.customers"),
+        rx.cond(S.refused, message_callout(S.error), listing),
+        invite_dialog(),
+        width="100%",
+    )
+    return staff_shell("staff.nav.customers", content)
+
+
+def register(app: rx.App) -> None:
+    """Add the customer list."""
+    app.add_page(customers, route=paths.CUSTOMERS, on_load=S.load, title="Backoffice")

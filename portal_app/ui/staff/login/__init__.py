@@ -1,0 +1,1 @@
+"""Staff sign-in with e-mail and password."""

@@ -1,1 +1,0 @@
-"""Thin Reflex states: read input, call a domain service, set small view vars."""

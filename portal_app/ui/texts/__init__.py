@@ -1,1 +1,0 @@
-"""The text catalog: every user-visible text, Dutch first, English second."""
