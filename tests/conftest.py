@@ -1,4 +1,4 @@
-"""Shared fixtures: an in-memory database, a fixed clock and the demo data."""
+"""Shared fixtures: an in-memory database, a fixed clock, a service context, the demo data."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
-import portal_app.domain.models  # noqa: F401
+import portal_app.tables  # noqa: F401
+from portal_app.core.clock import FixedClock
 from portal_app.domain.demo_data import load_demo_data
-from portal_app.infra.clock import FixedClock
+from tests.factories import make_context
 
 
 @pytest.fixture
@@ -35,7 +36,13 @@ def clock():
 
 
 @pytest.fixture
-def demo(session, clock):
-    load_demo_data(session, clock)
-    session.commit()
-    return session
+def ctx(engine, clock):
+    """A service context on the test database at the test clock's time."""
+    return make_context(engine, clock)
+
+
+@pytest.fixture
+def demo(ctx):
+    """The context, with the demo business loaded."""
+    load_demo_data(ctx)
+    return ctx
