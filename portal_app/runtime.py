@@ -50,11 +50,22 @@ def access_limits() -> AccessLimits:
     )
 
 
+_context: Context | None = None
+
+
 def context() -> Context:
     """The context every service call of this process gets."""
+    if _context is not None:
+        return _context
     return Context(
         db=Database(engine()),
         clock=clock(),
         public_url=settings().public_url,
         access=access_limits(),
     )
+
+
+def use_context(new_context: Context | None) -> None:
+    """Run every handler and route of this process on `new_context` (tests only)."""
+    global _context
+    _context = new_context

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
@@ -139,7 +140,7 @@ def _load(session: Session, ctx: Context) -> None:
     session.flush()
     session.add(BusinessSettings(business_id=business.id))
 
-    password_hash = hash_password(DEMO_STAFF_PASSWORD)
+    password_hash = _demo_password_hash()
     staff = [
         StaffMember(business_id=business.id, name=n, email=e, role=r, password_hash=password_hash)
         for n, e, r in STAFF
@@ -263,6 +264,11 @@ def _load(session: Session, ctx: Context) -> None:
                 summary=future_service.name,
             )
         )
+
+
+@lru_cache(maxsize=1)
+def _demo_password_hash() -> str:
+    return hash_password(DEMO_STAFF_PASSWORD)
 
 
 def _weekday_near(day: date) -> date:

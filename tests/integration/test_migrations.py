@@ -8,7 +8,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-import portal_app.domain.models  # noqa: F401
+import portal_app.tables  # noqa: F401
 from portal_app.infra.database import apply_migrations, make_engine
 from tests.postgres_database import fresh_database
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import func, or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from portal_app.core.actor import CUSTOMERS, OFFICE, Actor, require
 from portal_app.core.context import Context
@@ -52,6 +54,16 @@ def profile(ctx: Context, actor: Actor) -> CustomerView:
         return view_of(own_row(session, actor))
 
 
+def _phone_digits(words: str) -> str:
+    """The digits of a typed phone number as stored (E.164 without '+'): 06 12 -> 31612."""
+    digits = re.sub(r"\D", "", words)
+    if digits.startswith("00"):
+        return digits[2:]
+    if digits.startswith("0"):
+        return "31" + digits[1:]
+    return digits
+
+
 def search_customers(
     ctx: Context, actor: Actor, *, search: str = "", page: PageRequest = FIRST_PAGE
 ) -> Page[CustomerView]:
@@ -61,13 +73,14 @@ def search_customers(
     words = search.strip().lower()[:SEARCH_MAX]
     if words:
         pattern = f"%{words}%"
-        query = query.where(
-            or_(
-                func.lower(Customer.name).like(pattern),
-                func.lower(Customer.email).like(pattern),
-                col(Customer.mobile).like(f"%{words.replace(' ', '')}%"),
-            )
-        )
+        matches = [
+            func.lower(Customer.name).like(pattern),
+            func.lower(Customer.email).like(pattern),
+        ]
+        digits = _phone_digits(words)
+        if len(digits) >= 3:
+            matches.append(func.replace(Customer.mobile, "+", "").like(f"%{digits}%"))
+        query = query.where(or_(*matches))
     query = query.order_by(Customer.name, Customer.id).offset(page.offset).limit(page.fetch)
     with ctx.db.transaction() as session:
         rows = session.exec(query).all()

@@ -35,17 +35,20 @@ from portal_app.domain.messaging.outbox import queue_message
 HANDOFF_LIFETIME = timedelta(seconds=60)
 
 
-def safe_target(path: object) -> str:
-    """A portal path to land on after sign-in; anything else becomes the dashboard."""
+def safe_target(path: object, staff: bool = False) -> str:
+    """A page of the person's own part of the portal to land on after sign-in; anything
+    else (another site, the other audience's pages) becomes their start page."""
+    home = paths.STAFF if staff else paths.PORTAL
+    allowed = (paths.STAFF, paths.EDITOR) if staff else (paths.PORTAL,)
     if (
         isinstance(path, str)
-        and path.startswith((paths.PORTAL, paths.STAFF, paths.EDITOR))
+        and path.startswith(allowed)
         and "//" not in path
         and "\\" not in path
         and len(path) <= 200
     ):
         return path
-    return paths.PORTAL
+    return home
 
 
 def _count_request(session: Session, ctx: Context, address: str, client_ip: str | None) -> None:
@@ -85,7 +88,7 @@ def _new_token(session: Session, actor: Actor, target: str, now: datetime, life:
             actor_kind=actor.kind.value,
             actor_id=actor.id,
             business_id=actor.business_id,
-            target_path=safe_target(target),
+            target_path=safe_target(target, staff=actor.is_staff),
             created_at=now,
             expires_at=now + life,
         )

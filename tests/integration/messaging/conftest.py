@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, SQLModel
 
-import portal_app.domain.models  # noqa: F401
-import portal_app.domain.models.locks  # noqa: F401
-from portal_app.domain.models import Business
+import portal_app.tables  # noqa: F401
+from portal_app.domain.business.models import Business
 from portal_app.infra.database import make_engine
 from tests.postgres_database import fresh_database
 

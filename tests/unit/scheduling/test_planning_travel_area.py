@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal_app.domain.planning import (
+from portal_app.domain.scheduling.planning import (
     Location,
     PlanningInputError,
     StaffCalendar,
@@ -13,8 +13,8 @@ from portal_app.domain.planning import (
     serves,
     travel_minutes,
 )
-from portal_app.domain.planning.ranking import added_travel
-from portal_app.domain.planning.service_area import postcode_number
+from portal_app.domain.scheduling.planning.ranking import added_travel
+from portal_app.domain.scheduling.planning.service_area import postcode_number
 
 AMSTERDAM = Location(52.3676, 4.9041)
 UTRECHT = Location(52.0907, 5.1214)

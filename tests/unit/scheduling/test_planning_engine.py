@@ -17,8 +17,8 @@ from planning_helpers import (
     utc,
 )
 
-from portal_app.domain.errors import InvalidInput
-from portal_app.domain.planning import (
+from portal_app.core.errors import InvalidInput
+from portal_app.domain.scheduling.planning import (
     NoOptionReason,
     PlanningData,
     PlanningInputError,

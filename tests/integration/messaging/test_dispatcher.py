@@ -8,11 +8,11 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from portal_app.domain.models import OutboxMessage
+from portal_app.domain.messaging.models import OutboxMessage
 from portal_app.infra.dispatcher import DISPATCH_LOCK, DispatchReport, dispatch_due
 from portal_app.infra.email import DeliveryError
 from portal_app.infra.locks import release
-from tests.integration.notifications.helpers import FakeSender, failing, queue, rows
+from tests.integration.messaging.helpers import FakeSender, failing, queue, rows
 
 
 def _dispatch(engine, clock, email, sms=None, **kwargs) -> DispatchReport:

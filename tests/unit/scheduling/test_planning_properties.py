@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from planning_helpers import AMS, check_option, violations
 
-from portal_app.domain.planning import (
+from portal_app.domain.scheduling.planning import (
     BusyAppointment,
     Location,
     PlanningConfig,

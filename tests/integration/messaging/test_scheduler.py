@@ -16,7 +16,7 @@ from portal_app.infra.scheduler import (
     start_scheduler,
     stop_scheduler,
 )
-from tests.integration.notifications.helpers import FakeSender, queue, rows
+from tests.integration.messaging.helpers import FakeSender, queue, rows
 
 
 @pytest.fixture(autouse=True)

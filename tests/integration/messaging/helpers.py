@@ -6,8 +6,10 @@ import threading
 
 from sqlmodel import Session, select
 
-from portal_app.domain.models import Business, OutboxMessage
-from portal_app.domain.outbox import queue_message
+from portal_app.domain.business.models import Business
+from portal_app.domain.messaging.models import OutboxMessage
+from portal_app.domain.messaging.outbox import queue_message
+from tests.factories import make_context
 from portal_app.infra.email import DeliveryError, idempotency_key
 
 LOGIN_VALUES = {
@@ -49,13 +51,13 @@ def queue(engine, clock, count=1, channel="email", recipient=None) -> list[int]:
         queued = [
             queue_message(
                 session,
+                make_context(engine, clock),
                 business_id=business_id,
                 channel=channel,
                 recipient=recipient,
                 kind="login_code",
                 locale="nl",
                 values=LOGIN_VALUES,
-                clock=clock,
             )
             for _ in range(count)
         ]

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 import pytest
 import resend
 
-from portal_app.domain.models import OutboxMessage
+from portal_app.domain.messaging.models import OutboxMessage
 from portal_app.infra.email import DeliveryError, ResendEmailSender
 from portal_app.infra.sms import HttpSmsSender
-from tests.integration.notifications.fake_http import FakeProvider, serve
+from tests.integration.messaging.fake_http import FakeProvider, serve
 
 SENDER = "Klantportaal <portal@example.com>"
 

@@ -8,21 +8,19 @@ import pytest
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
-import portal_app.domain.models  # noqa: F401  (registers every table)
-from portal_app.domain.models import (
-    Appointment,
+import portal_app.tables  # noqa: F401  (registers every table)
+from portal_app.domain.appointments.models import Appointment
+from portal_app.domain.appointments.planning_data import customer_location, load_with_sql
+from portal_app.domain.business.models import (
     Business,
     BusinessSettings,
-    ClosingDay,
-    Customer,
     Service,
     ServiceStaff,
     StaffMember,
-    TimeOff,
-    WorkingHours,
 )
-from portal_app.domain.planning import Location, PlanningInputError, Request, options
-from portal_app.domain.planning.loader import customer_location, load_with_sql
+from portal_app.domain.customers.models import Customer
+from portal_app.domain.scheduling.models import ClosingDay, TimeOff, WorkingHours
+from portal_app.domain.scheduling.planning import Location, PlanningInputError, Request, options
 
 T0 = datetime(2025, 6, 2, 6, 0, tzinfo=UTC)
 

@@ -6,7 +6,7 @@ import math
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from portal_app.domain.planning import (
+from portal_app.domain.scheduling.planning import (
     BusyAppointment,
     Location,
     Option,

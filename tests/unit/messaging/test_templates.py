@@ -1,18 +1,17 @@
-"""Message templates: both locales, both placeholder styles, strict placeholders."""
+"""Message templates: both locales, one placeholder syntax (old form converted), strict."""
 
 from __future__ import annotations
 
 import pytest
 
-from portal_app.domain.errors import InvalidInput
-from portal_app.domain.notifications import (
+from portal_app.core.catalog import MissingValue, modernise, placeholders_in
+from portal_app.core.errors import InvalidInput
+from portal_app.core.locale import LOCALES
+from portal_app.domain.messaging.templates import (
     KINDS,
-    LOCALES,
-    MissingValue,
     UnknownPlaceholder,
-    default_template,
+    default_texts,
     placeholders_for,
-    placeholders_in,
     render_message,
     validate_template,
 )
@@ -36,9 +35,9 @@ VALUES = {
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_default_renders_completely(kind, locale):
+    for text in default_texts(kind, locale).values():
+        validate_template(kind, text)
     for channel in ("email", "sms"):
-        for text in default_template(kind, locale, channel).values():
-            validate_template(kind, text)
         values = {name: VALUES[name] for name in placeholders_for(kind)}
         message = render_message(kind, locale, values, channel=channel)
         assert message.body and "{{" not in message.body + message.subject
@@ -54,18 +53,18 @@ def test_dutch_and_english_texts_differ_and_locale_is_normalised():
     assert en.subject == "Your appointment at Garage Van Dijk is confirmed"
     assert "Beste Emma de Boer," in nl.body and "Dear Emma de Boer," in en.body
     assert "https://portal.example.com/r/xyz" in nl.body  # {{reschedule_link}}
-    assert "https://portal.example.com/p/abc" in nl.body  # %customer_panel_url%
+    assert "https://portal.example.com/p/abc" in nl.body  # {{customer_panel_url}}
     assert render_message("booking_confirmation", "fr", VALUES) == nl
     assert render_message("booking_confirmation", None, VALUES) == nl
 
 
-def test_both_placeholder_styles_resolve_against_one_dict():
+def test_an_owners_old_percent_placeholders_still_resolve():
     body = "Hoi {{customer_name}} / {{ customer_name }} / %customer_name%: %customer_panel_url%"
     message = render_message("new_message", "nl", VALUES, {"body": body})
     assert message.body == (
         "Hoi Emma de Boer / Emma de Boer / Emma de Boer: https://portal.example.com/p/abc"
     )
-    assert placeholders_in(body) == [
+    assert placeholders_in(modernise(body)) == [
         "customer_name",
         "customer_name",
         "customer_name",
@@ -88,6 +87,7 @@ def test_unknown_placeholder_is_refused_when_saving(kind, text, name):
         validate_template(kind, text)
     assert isinstance(caught.value, InvalidInput)
     assert caught.value.placeholder == name and name in str(caught.value)
+    assert caught.value.code == "templates.unknown_placeholder"
 
 
 def test_plain_percentages_are_not_placeholders():
