@@ -9,8 +9,8 @@ from sqlmodel import Session, select
 from portal_app.domain.business.models import Business
 from portal_app.domain.messaging.models import OutboxMessage
 from portal_app.domain.messaging.outbox import queue_message
-from tests.factories import make_context
 from portal_app.infra.email import DeliveryError, idempotency_key
+from tests.factories import make_context
 
 LOGIN_VALUES = {
     "customer_name": "Emma de Boer",
