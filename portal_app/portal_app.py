@@ -12,6 +12,7 @@ from portal_app.infra.dispatcher import senders_from_settings
 from portal_app.infra.scheduler import register_tick_job, start_scheduler, stop_scheduler
 from portal_app.runtime import clock, context, engine, settings
 from portal_app.ui.pages import register_pages
+from portal_app.web.delivery import delivery
 from portal_app.web.routes import build_routes
 
 
@@ -20,8 +21,13 @@ def index() -> rx.Component:
     return rx.center(rx.spinner(), min_height="100vh")
 
 
+def is_page(path: str) -> bool:
+    """Whether an address is one of the app's pages (not a plain route or a file)."""
+    return app.router(path) is not None
+
+
 app = rx.App(
-    api_transformer=build_routes(),
+    api_transformer=[build_routes(), delivery(is_page)],
     head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
 )
 app.add_page(index, route="/", on_load=rx.redirect(paths.PORTAL), title="Klantportaal")
