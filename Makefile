@@ -11,7 +11,7 @@ export REFLEX_CHECK_LATEST_VERSION := false
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(PATH)
 export PORT
 
-.PHONY: run test lint bench-planning setup browser
+.PHONY: run test lint bench-planning bench-portal setup browser
 
 run: setup
 	@$(PY) -m portal_app demo-data
@@ -28,6 +28,9 @@ lint: setup
 
 bench-planning: setup
 	$(PY) bench/planning_bench.py
+
+bench-portal: setup browser
+	$(PY) bench/portal_bench.py
 
 setup: $(VENV)/.installed $(BUN)
 
