@@ -49,12 +49,12 @@ def migrate() -> None:
 def demo_data() -> None:
     """Load the demo business once."""
     from portal_app.domain.demo_data import DEMO_STAFF_PASSWORD, STAFF, load_demo_data
-    from portal_app.infra.clock import SystemClock
     from portal_app.infra.database import session_scope
+    from portal_app.web.runtime import clock
 
     _database_ready()
     with session_scope() as session:
-        loaded = load_demo_data(session, SystemClock())
+        loaded = load_demo_data(session, clock())
     print("Demo data loaded." if loaded else "Demo data already present.")
     print(f"Back-office log-in: {STAFF[0][1]} / {DEMO_STAFF_PASSWORD} (owner)")
 

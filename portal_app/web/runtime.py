@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from portal_app.config import Settings, load_settings
 from portal_app.domain.access import AccessPolicy
-from portal_app.infra.clock import Clock, SystemClock
+from portal_app.infra.clock import Clock, FixedClock, SystemClock
 
 
 @lru_cache(maxsize=1)
@@ -15,11 +15,16 @@ def settings() -> Settings:
     return load_settings()
 
 
-_clock: Clock = SystemClock()
+_clock: Clock | None = None
 
 
 def clock() -> Clock:
-    """The clock of this process (tests may swap it with use_clock)."""
+    """The clock of this process: frozen at PORTAL_CLOCK (dev tools only), else the real
+    time (tests may swap it with use_clock)."""
+    global _clock
+    if _clock is None:
+        frozen = settings().frozen_clock
+        _clock = FixedClock(frozen) if frozen is not None else SystemClock()
     return _clock
 
 
