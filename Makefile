@@ -11,16 +11,30 @@ export REFLEX_CHECK_LATEST_VERSION := false
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(PATH)
 export PORT
 
-.PHONY: run test lint bench-planning bench-portal setup browser
+# The moments `make test-moments` freezes the clock at (see tests/moments.py).
+MOMENTS := monday friday saturday dst-end dst-start
+
+.PHONY: run test test-moments lint bench-planning bench-portal setup browser
 
 run: setup
 	@$(PY) -m portal_app demo-data
 	@echo "Demo sign-in: http://localhost:$(PORT)/dev/login  (portal: /portal, back-office: /staff)"
 	@PORTAL_DEV_TOOLS=1 $(PY) -m portal_app serve
 
+# Every test at one frozen moment, and the unit tests once more at today's real time.
 test: setup browser
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q --clock=monday tests
+	$(PY) -m pytest -q --clock=now tests/unit
+
+# The whole suite once per moment; fails when any moment fails.
+test-moments: setup browser
+	@failed=""; for moment in $(MOMENTS); do \
+	  echo "== pytest --clock=$$moment tests"; \
+	  $(PY) -m pytest -q --clock=$$moment tests || failed="$$failed $$moment"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "Failed at:$$failed"; exit 1; fi; \
+	echo "All moments passed: $(MOMENTS)"
 
 lint: setup
 	$(PY) -m ruff check .

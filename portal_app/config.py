@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,6 +77,8 @@ class Settings:
     access_link_minutes: int
     access_requests_per_15_minutes: int
     access_requests_per_ip_15_minutes: int
+    # PORTAL_CLOCK: a frozen moment (aware, UTC) for tests and demos; dev tools only.
+    frozen_clock: datetime | None = None
 
     @property
     def public_origin(self) -> str:
@@ -88,6 +92,28 @@ class Settings:
         return self.public_url.startswith("https://")
 
 
+def _frozen_clock(dev_tools: bool, timezone: str) -> datetime | None:
+    """PORTAL_CLOCK as an aware UTC datetime (naive: local time in PORTAL_TIMEZONE)."""
+    raw = os.environ.get("PORTAL_CLOCK", "").strip()
+    if not raw:
+        return None
+    if not dev_tools:
+        raise ConfigError(
+            "PORTAL_CLOCK freezes the clock for tests and works only with PORTAL_DEV_TOOLS=1: "
+            "unset PORTAL_CLOCK or turn the dev tools on."
+        )
+    try:
+        at = datetime.fromisoformat(raw)
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=ZoneInfo(timezone))
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ConfigError(
+            "PORTAL_CLOCK must be an ISO 8601 time such as 2026-11-23T08:00+01:00 "
+            f"(or a local time in PORTAL_TIMEZONE), got {raw!r}."
+        ) from None
+    return at.astimezone(UTC)
+
+
 def load_settings() -> Settings:
     """Read the settings from the environment; raise ConfigError on bad values."""
     default_db = f"sqlite:///{PROJECT_ROOT / 'data' / 'portal.db'}"
@@ -98,13 +124,15 @@ def load_settings() -> Settings:
     public_url = os.environ.get("PUBLIC_URL", f"http://localhost:{port}").rstrip("/")
     if not public_url.startswith(("http://", "https://")):
         raise ConfigError(f"PUBLIC_URL must start with http:// or https://, got {public_url!r}.")
+    dev_tools = _bool("PORTAL_DEV_TOOLS", False)
+    timezone = os.environ.get("PORTAL_TIMEZONE", "Europe/Amsterdam")
     return Settings(
         database_url=database_url,
         public_url=public_url,
         port=port,
         environment=os.environ.get("PORTAL_ENV", "production"),
-        dev_tools=_bool("PORTAL_DEV_TOOLS", False),
-        timezone=os.environ.get("PORTAL_TIMEZONE", "Europe/Amsterdam"),
+        dev_tools=dev_tools,
+        timezone=timezone,
         default_locale=os.environ.get("PORTAL_LOCALE", "nl"),
         resend_api_key=os.environ.get("RESEND_API_KEY", ""),
         mail_from=os.environ.get("MAIL_FROM", "Klantportaal <portal@example.com>"),
@@ -114,4 +142,5 @@ def load_settings() -> Settings:
         access_link_minutes=_int("ACCESS_LINK_MINUTES", 15),
         access_requests_per_15_minutes=_int("ACCESS_REQUESTS_PER_15_MINUTES", 5),
         access_requests_per_ip_15_minutes=_int("ACCESS_REQUESTS_PER_IP_15_MINUTES", 200),
+        frozen_clock=_frozen_clock(dev_tools, timezone),
     )

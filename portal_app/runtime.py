@@ -8,7 +8,7 @@ from functools import lru_cache
 from sqlalchemy.engine import Engine
 
 from portal_app.config import Settings, load_settings
-from portal_app.core.clock import Clock, SystemClock
+from portal_app.core.clock import Clock, FixedClock, SystemClock
 from portal_app.core.context import AccessLimits, Context
 from portal_app.core.unit_of_work import Database
 from portal_app.infra.database import make_engine
@@ -20,11 +20,16 @@ def settings() -> Settings:
     return load_settings()
 
 
-_clock: Clock = SystemClock()
+_clock: Clock | None = None
 
 
 def clock() -> Clock:
-    """The clock of this process (tests may swap it with use_clock)."""
+    """The clock of this process: frozen at PORTAL_CLOCK (dev tools only), else the real
+    time (tests may swap it with use_clock)."""
+    global _clock
+    if _clock is None:
+        frozen = settings().frozen_clock
+        _clock = FixedClock(frozen) if frozen is not None else SystemClock()
     return _clock
 
 

@@ -1,4 +1,11 @@
-"""Shared fixtures: an in-memory database, a fixed clock, a service context, the demo data."""
+"""Shared fixtures: an in-memory database, a fixed clock, a service context, the demo data.
+
+Every test runs at one moment, chosen with `pytest --clock=...` (default `monday`):
+the `clock` fixture starts there, and the browser tests start the portal frozen at it
+(PORTAL_CLOCK). Tests arrange their data relative to that moment, never to the wall
+clock, so the suite gives the same answer on any day; `make test-moments` runs it at
+every named moment.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,46 @@ import portal_app.tables  # noqa: F401
 from portal_app.core.clock import FixedClock
 from portal_app.domain.demo_data import load_demo_data
 from tests.factories import make_context
+from tests.moments import BUSINESS_TZ, MOMENTS, parse_moment
+
+_MOMENT_KEY = pytest.StashKey[datetime]()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        default="monday",
+        help=(
+            "the moment every test runs at: "
+            + ", ".join(MOMENTS)
+            + " (Europe/Amsterdam), `now` (the real time, read once at the start), "
+            "or an ISO 8601 timestamp (naive: Europe/Amsterdam). Default: monday."
+        ),
+    )
+
+
+def pytest_configure(config):
+    value = config.getoption("--clock", default="monday")
+    try:
+        moment = parse_moment(value, now=datetime.now(UTC))
+    except ValueError as error:
+        raise pytest.UsageError(str(error)) from None
+    config.stash[_MOMENT_KEY] = moment
+
+
+def pytest_report_header(config):
+    moment = config.stash[_MOMENT_KEY]
+    local = moment.astimezone(BUSINESS_TZ)
+    return (
+        f"clock: --clock={config.getoption('--clock')} -> "
+        f"{local:%a %Y-%m-%d %H:%M:%S %Z} ({moment.isoformat()})"
+    )
+
+
+@pytest.fixture(scope="session")
+def moment(pytestconfig) -> datetime:
+    """The moment of this test session (aware, UTC): the frozen 'now' of every test."""
+    return pytestconfig.stash[_MOMENT_KEY]
 
 
 @pytest.fixture
@@ -31,8 +78,9 @@ def session(engine):
 
 
 @pytest.fixture
-def clock():
-    return FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+def clock(moment):
+    """A clock standing still at the session's moment (tests may advance it)."""
+    return FixedClock(moment)
 
 
 @pytest.fixture

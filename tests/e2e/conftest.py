@@ -1,4 +1,9 @@
-"""Start the portal built in production mode, once per test session, and a browser."""
+"""Start the portal built in production mode, once per test session, and a browser.
+
+The portal runs on a frozen clock (PORTAL_CLOCK) at the session's moment (`--clock`), and
+the demo data is arranged around that moment, so the browser tests give the same answer
+on any day.
+"""
 
 from __future__ import annotations
 
@@ -44,9 +49,30 @@ def live_database(tmp_path_factory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('portal-db') / 'portal.db'}"
 
 
+def git_status() -> str | None:
+    """`git status --porcelain` of the checkout, or None outside a git checkout."""
+    try:
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
 @pytest.fixture(scope="session")
-def live_portal(tmp_path_factory, live_database):
-    """Base URL of a running production build with fresh demo data."""
+def git_status_before_build() -> str | None:
+    """The working tree's state before the production build (None: not a git checkout)."""
+    return git_status()
+
+
+@pytest.fixture(scope="session")
+def live_portal(tmp_path_factory, live_database, moment, git_status_before_build):
+    """Base URL of a running production build with fresh demo data, frozen at `moment`."""
     workdir = tmp_path_factory.mktemp("portal")
     port = _free_port()
     env = {
@@ -54,6 +80,7 @@ def live_portal(tmp_path_factory, live_database):
         "PORT": str(port),
         "DATABASE_URL": live_database,
         "PORTAL_DEV_TOOLS": "1",
+        "PORTAL_CLOCK": moment.isoformat(),
         # every browser test comes from 127.0.0.1; the limit itself is unit-tested
         "ACCESS_REQUESTS_PER_15_MINUTES": "50",
         "REFLEX_USE_SYSTEM_BUN": "1",

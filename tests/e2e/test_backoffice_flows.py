@@ -1,8 +1,9 @@
 """Back-office inbox and invitations in the production build (issue 5, staff side).
 
-Tasks are made through the domain against the live server's database; every test
-uses its own customer or message, so the order does not matter. Activity entries a
-test adds are removed afterwards (the shell tests count the demo feed).
+Tasks are made through the domain against the live server's database, on the clock the
+server is frozen at (the `clock` fixture); every test uses its own customer or message,
+so the order does not matter. Activity entries a test adds are removed afterwards (the
+shell tests count the demo feed).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from portal_app.domain.models import (
     Service,
     StaffMember,
 )
-from portal_app.infra.clock import SystemClock
 from portal_app.infra.database import make_engine, session_scope
 from portal_app.ui.texts.formatting import format_when
 
@@ -72,9 +72,8 @@ def _service_id(session, name: str) -> int:
     return session.exec(select(Service).where(Service.name == name)).one().id
 
 
-def _declined_invitation(engine, base: str, email: str, service: str, message: str) -> None:
+def _declined_invitation(engine, clock, base: str, email: str, service: str, message: str) -> None:
     """The owner invites; the customer says the options don't suit, with a message."""
-    clock = SystemClock()
     with session_scope(engine) as session:
         owner = _staff(session, "Sanne de Vries")
         invitation = invitations.invite(
@@ -92,9 +91,8 @@ def _declined_invitation(engine, base: str, email: str, service: str, message: s
         )
 
 
-def _book_first_option(engine, base: str, email: str, service: str) -> int:
+def _book_first_option(engine, clock, base: str, email: str, service: str) -> int:
     """The customer books the first option the planner offers; returns the appointment id."""
-    clock = SystemClock()
     with session_scope(engine, write_lock=True) as session:
         actor = _customer(session, email)
         service_id = _service_id(session, service)
@@ -113,7 +111,7 @@ def _book_first_option(engine, base: str, email: str, service: str) -> int:
         return appointment.id
 
 
-def _booking_request(engine, base: str, email: str, service: str) -> int:
+def _booking_request(engine, clock, base: str, email: str, service: str) -> int:
     """Book in request mode (the owner's setting), then restore the setting."""
     with session_scope(engine) as session:
         business_id = _customer(session, email).business_id
@@ -121,7 +119,7 @@ def _booking_request(engine, base: str, email: str, service: str) -> int:
         previous, rules.booking_mode = rules.booking_mode, "request"
         session.add(rules)
     try:
-        return _book_first_option(engine, base, email, service)
+        return _book_first_option(engine, clock, base, email, service)
     finally:
         with session_scope(engine) as session:
             rules = session.get(BusinessSettings, business_id)
@@ -169,11 +167,13 @@ def test_owner_invites_a_customer_from_the_customer_list(live_portal, page_at):
     assert link.startswith(f"{live_portal}/auth/link?token=")
 
 
-def test_owner_works_through_the_inbox(live_portal, live_db, page_at):
+def test_owner_works_through_the_inbox(live_portal, live_db, page_at, clock):
     _declined_invitation(
-        live_db, live_portal, "julia@example.com", "Bandenwissel", "Liever op zaterdag."
+        live_db, clock, live_portal, "julia@example.com", "Bandenwissel", "Liever op zaterdag."
     )
-    appointment_id = _booking_request(live_db, live_portal, "lucas@example.com", "APK-keuring")
+    appointment_id = _booking_request(
+        live_db, clock, live_portal, "lucas@example.com", "APK-keuring"
+    )
 
     page = page_at(1280)
     _sign_in(page, live_portal, "Sanne de Vries")
@@ -231,10 +231,10 @@ def test_owner_works_through_the_inbox(live_portal, live_db, page_at):
     expect(mail).to_have_count(1)
 
 
-def test_customer_message_is_shown_as_text_never_as_html(live_portal, live_db, page_at):
+def test_customer_message_is_shown_as_text_never_as_html(live_portal, live_db, page_at, clock):
     message = "<b>hi</b><script>window.__owned = 1</script><img src=x onerror=alert(1)>"
     _declined_invitation(
-        live_db, live_portal, "emma@example.com", "Kleine onderhoudsbeurt", message
+        live_db, clock, live_portal, "emma@example.com", "Kleine onderhoudsbeurt", message
     )
     page = page_at(375)
     _sign_in(page, live_portal, "Daan Jansen")
@@ -246,9 +246,9 @@ def test_customer_message_is_shown_as_text_never_as_html(live_portal, live_db, p
     assert page.evaluate("window.__owned") is None
 
 
-def test_mechanic_is_refused_the_inbox(live_portal, live_db, page_at):
+def test_mechanic_is_refused_the_inbox(live_portal, live_db, page_at, clock):
     _declined_invitation(
-        live_db, live_portal, "emma@example.com", "Airco-service", "Bel me maar even."
+        live_db, clock, live_portal, "emma@example.com", "Airco-service", "Bel me maar even."
     )
     page = page_at(1280)
     _sign_in(page, live_portal, "Pieter Bakker")
@@ -271,8 +271,10 @@ def test_customer_session_cannot_open_the_inbox(live_portal, page_at):
     expect(page.get_by_test_id("task-card")).to_have_count(0)
 
 
-def test_activity_feed_shows_a_new_booking_with_who_and_when(live_portal, live_db, page_at):
-    appointment_id = _book_first_option(live_db, live_portal, "noah@example.com", "Bandenwissel")
+def test_activity_feed_shows_a_new_booking_with_who_and_when(live_portal, live_db, page_at, clock):
+    appointment_id = _book_first_option(
+        live_db, clock, live_portal, "noah@example.com", "Bandenwissel"
+    )
     with session_scope(live_db) as session:
         entry = session.exec(
             select(ActivityEntry).where(ActivityEntry.appointment_id == appointment_id)
@@ -286,9 +288,10 @@ def test_activity_feed_shows_a_new_booking_with_who_and_when(live_portal, live_d
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_inbox_and_invite_dialog_fit_the_screen(live_portal, live_db, page_at, width):
+def test_inbox_and_invite_dialog_fit_the_screen(live_portal, live_db, page_at, clock, width):
     _declined_invitation(
         live_db,
+        clock,
         live_portal,
         "emma@example.com",
         "Grote onderhoudsbeurt",
@@ -317,9 +320,10 @@ def test_inbox_and_invite_dialog_fit_the_screen(live_portal, live_db, page_at, w
         page.screenshot(path=f"{SHOTS}/backoffice_customers_{width}.png", full_page=True)
 
 
-def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live_db, page_at):
-    clock = SystemClock()
-    appointment_id = _book_first_option(live_db, live_portal, "sem@example.com", "Bandenwissel")
+def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live_db, page_at, clock):
+    appointment_id = _book_first_option(
+        live_db, clock, live_portal, "sem@example.com", "Bandenwissel"
+    )
     with session_scope(live_db) as session:
         owner = _staff(session, "Sanne de Vries")
         sem = _customer(session, "sem@example.com")

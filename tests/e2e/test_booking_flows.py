@@ -1,7 +1,8 @@
 """Customer booking in the browser: invitations, self-booking, detail, reschedule, cancel.
 
 Every test arranges its own customer (and appointments) in the live portal's database,
-so the tests do not depend on each other's order.
+so the tests do not depend on each other's order. The portal's clock stands still at the
+session's moment (the `clock` fixture); days and times are picked relative to it.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from babel.dates import format_date
@@ -29,12 +29,11 @@ from portal_app.domain.models import (
     Service,
     StaffMember,
 )
-from portal_app.infra.clock import SystemClock
 from portal_app.infra.database import make_engine, session_scope
+from tests.moments import local_time, weekday_ahead
 
 pytestmark = pytest.mark.e2e
 
-TZ = ZoneInfo("Europe/Amsterdam")
 BUSINESS_PHONE = "+31201234567"
 BUSINESS_EMAIL = "garage.devries@example.com"
 _numbers = itertools.count(1)
@@ -87,14 +86,9 @@ def _customer(db, first: str, *, far_away: bool = False) -> tuple[str, str, int]
         return name, email, customer.id
 
 
-def _weekday_ahead(days: int) -> date:
-    day = datetime.now(TZ).date() + timedelta(days=days)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
-
-
-def _appointment(db, customer_id: int, start: datetime, staff="Daan Jansen", service="APK-keuring"):
+def _appointment(
+    db, clock, customer_id: int, start: datetime, staff="Daan Jansen", service="APK-keuring"
+):
     with session_scope(db) as session:
         svc = _service(session, service)
         appointment = Appointment(
@@ -107,14 +101,14 @@ def _appointment(db, customer_id: int, start: datetime, staff="Daan Jansen", ser
             end_utc=start + timedelta(minutes=svc.duration_minutes),
             price_cents=svc.price_cents,
             location="Damrak 70, 1012 LM, Amsterdam",
-            created_at=datetime.now(TZ),
+            created_at=clock.now(),
         )
         session.add(appointment)
         session.flush()
         return appointment.id
 
 
-def _invite(db, customer_id: int, base: str, service: str = "APK-keuring") -> int:
+def _invite(db, clock, customer_id: int, base: str, service: str = "APK-keuring") -> int:
     """Owner Sanne invites the customer (as the back-office would)."""
     with session_scope(db) as session:
         owner = _staff(session, "Sanne de Vries")
@@ -122,7 +116,7 @@ def _invite(db, customer_id: int, base: str, service: str = "APK-keuring") -> in
         invitation = invitations.invite(
             session,
             actor,
-            SystemClock(),
+            clock,
             customer_id=customer_id,
             service_id=_service(session, service).id,
             public_url=base,
@@ -162,9 +156,9 @@ def _no_sideways_scroll(page, width: int) -> None:
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_invitation_link_leads_to_a_booked_appointment(live_portal, db, page_at, width):
+def test_invitation_link_leads_to_a_booked_appointment(live_portal, db, page_at, clock, width):
     name, email, customer_id = _customer(db, "Anna")
-    _invite(db, customer_id, live_portal)
+    _invite(db, clock, customer_id, live_portal)
     page = page_at(width)
     page.goto(f"{live_portal}/dev/mailbox")
     mail = page.get_by_test_id("mail").filter(has_text=email).first
@@ -202,10 +196,10 @@ def test_invitation_link_leads_to_a_booked_appointment(live_portal, db, page_at,
     expect(page.get_by_test_id("appointment-card").filter(has_text="APK-keuring")).to_have_count(1)
 
 
-def test_option_taken_by_someone_else_shows_fresh_options(live_portal, db, page_at):
+def test_option_taken_by_someone_else_shows_fresh_options(live_portal, db, page_at, clock):
     name, _email, customer_id = _customer(db, "Mila")
     _other, _e, other_id = _customer(db, "Nina")
-    invitation_id = _invite(db, customer_id, live_portal)
+    invitation_id = _invite(db, clock, customer_id, live_portal)
     page = page_at(375)
     _sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
@@ -220,7 +214,7 @@ def test_option_taken_by_someone_else_shows_fresh_options(live_portal, db, page_
         )
         staff_id, _, start = shown[0]
         staff_name = session.get(StaffMember, int(staff_id)).name
-    _appointment(db, other_id, datetime.fromisoformat(start), staff=staff_name)
+    _appointment(db, clock, other_id, datetime.fromisoformat(start), staff=staff_name)
 
     page.get_by_test_id("option-card").first.get_by_role("button", name="Kies deze").click()
     expect(page.get_by_test_id("notice")).to_have_text(
@@ -232,9 +226,9 @@ def test_option_taken_by_someone_else_shows_fresh_options(live_portal, db, page_
         assert session.get(Invitation, invitation_id).status == "open"
 
 
-def test_options_that_do_not_suit_become_a_message_to_the_business(live_portal, db, page_at):
+def test_options_that_do_not_suit_become_a_message_to_the_business(live_portal, db, page_at, clock):
     name, _email, customer_id = _customer(db, "Bram")
-    invitation_id = _invite(db, customer_id, live_portal)
+    invitation_id = _invite(db, clock, customer_id, live_portal)
     page = page_at(375)
     _sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
@@ -255,9 +249,9 @@ def test_options_that_do_not_suit_become_a_message_to_the_business(live_portal, 
     expect(page.get_by_text("Je hebt laten weten dat de opties niet uitkwamen")).to_be_visible()
 
 
-def test_no_options_outside_the_service_area_shows_a_kind_sentence(live_portal, db, page_at):
+def test_no_options_outside_the_service_area_shows_a_kind_sentence(live_portal, db, page_at, clock):
     name, _email, customer_id = _customer(db, "Cas", far_away=True)
-    invitation_id = _invite(db, customer_id, live_portal)
+    invitation_id = _invite(db, clock, customer_id, live_portal)
     page = page_at(375)
     _sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
@@ -273,9 +267,9 @@ def test_no_options_outside_the_service_area_shows_a_kind_sentence(live_portal, 
         assert (task.kind, task.reason) == ("no_options", "outside_service_area")
 
 
-def test_more_options_shows_other_times(live_portal, db, page_at):
+def test_more_options_shows_other_times(live_portal, db, page_at, clock):
     name, _email, customer_id = _customer(db, "Dirk")
-    invitation_id = _invite(db, customer_id, live_portal)
+    invitation_id = _invite(db, clock, customer_id, live_portal)
     page = page_at(1280)
     _sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
@@ -288,10 +282,10 @@ def test_more_options_shows_other_times(live_portal, db, page_at):
     assert second_round and not set(first_round) & set(second_round)
 
 
-def test_preferred_date_shows_options_around_that_day(live_portal, db, page_at):
+def test_preferred_date_shows_options_around_that_day(live_portal, db, page_at, clock):
     name, _email, customer_id = _customer(db, "Eva")
-    invitation_id = _invite(db, customer_id, live_portal)
-    wanted = _weekday_ahead(12)
+    invitation_id = _invite(db, clock, customer_id, live_portal)
+    wanted = weekday_ahead(clock.now(), 12)
     page = page_at(375)
     _sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
@@ -305,7 +299,7 @@ def test_preferred_date_shows_options_around_that_day(live_portal, db, page_at):
     _no_sideways_scroll(page, 375)
 
 
-def test_self_booking_in_request_mode_shows_requested_status(live_portal, db, page_at):
+def test_self_booking_in_request_mode_shows_requested_status(live_portal, db, page_at, clock):
     name, email, _customer_id = _customer(db, "Fenna")
     with session_scope(db) as session:
         settings = session.get(BusinessSettings, _business_id(session))
@@ -318,7 +312,7 @@ def test_self_booking_in_request_mode_shows_requested_status(live_portal, db, pa
         expect(page.get_by_role("heading", name="1. Kies een dienst")).to_be_visible()
         page.get_by_role("button", name=re.compile("Airco-service")).click()
         page.get_by_role("button", name="Maakt niet uit").click()
-        _pick_day(page, "Datum", _weekday_ahead(4))
+        _pick_day(page, "Datum", weekday_ahead(clock.now(), 4))
         grid = page.get_by_test_id("time-grid")
         expect(grid.get_by_role("button").first).to_be_visible()
         _no_sideways_scroll(page, 375)
@@ -338,19 +332,19 @@ def test_self_booking_in_request_mode_shows_requested_status(live_portal, db, pa
     assert any(m.kind == "booking_requested" for m in _mails(db, email))
 
 
-def test_self_booking_direct_books_and_empty_day_says_so(live_portal, db, page_at):
+def test_self_booking_direct_books_and_empty_day_says_so(live_portal, db, page_at, clock):
     name, _email, _customer_id = _customer(db, "Gijs")
     page = page_at(1280)
     _sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/book")
     page.get_by_role("button", name=re.compile("Bandenwissel")).click()
     page.get_by_role("button", name="Daan Jansen").click()
-    sunday = _weekday_ahead(3)
+    sunday = weekday_ahead(clock.now(), 3)
     while sunday.weekday() != 6:
         sunday += timedelta(days=1)
     _pick_day(page, "Datum", sunday)
     expect(page.get_by_test_id("no-times")).to_contain_text("geen tijd vrij")
-    _pick_day(page, "Datum", _weekday_ahead(5))
+    _pick_day(page, "Datum", weekday_ahead(clock.now(), 5))
     grid = page.get_by_test_id("time-grid")
     grid.get_by_role("button").first.click()
     expect(page.get_by_test_id("book-confirm")).to_contain_text("Daan Jansen")
@@ -361,11 +355,11 @@ def test_self_booking_direct_books_and_empty_day_says_so(live_portal, db, page_a
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_reschedule_within_the_window_moves_the_appointment(live_portal, db, page_at, width):
+def test_reschedule_within_the_window_moves_the_appointment(live_portal, db, page_at, clock, width):
     name, email, customer_id = _customer(db, "Hanna")
-    day = _weekday_ahead(6)
-    start = datetime.combine(day, time(10, 0), tzinfo=TZ)
-    appointment_id = _appointment(db, customer_id, start)
+    day = weekday_ahead(clock.now(), 6)
+    start = local_time(day, time(10, 0))
+    appointment_id = _appointment(db, clock, customer_id, start)
     page = page_at(width)
     _sign_in(page, live_portal, name)
     page.get_by_test_id("appointment-card").filter(has_text="APK-keuring").click()
@@ -398,11 +392,11 @@ def test_reschedule_within_the_window_moves_the_appointment(live_portal, db, pag
 
 
 def test_reschedule_too_close_to_the_start_is_refused_with_contact_details(
-    live_portal, db, page_at
+    live_portal, db, page_at, clock
 ):
     name, _email, customer_id = _customer(db, "Iris")
-    start = (datetime.now(TZ) + timedelta(hours=3)).replace(second=0, microsecond=0)
-    appointment_id = _appointment(db, customer_id, start, staff="Fatima El Amrani")
+    start = (clock.now() + timedelta(hours=3)).replace(second=0, microsecond=0)
+    appointment_id = _appointment(db, clock, customer_id, start, staff="Fatima El Amrani")
     page = page_at(375)
     _sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/appointments/{appointment_id}/reschedule")
@@ -416,10 +410,10 @@ def test_reschedule_too_close_to_the_start_is_refused_with_contact_details(
         assert session.get(Appointment, appointment_id).start_utc == start
 
 
-def test_cancel_after_confirming_marks_the_appointment_cancelled(live_portal, db, page_at):
+def test_cancel_after_confirming_marks_the_appointment_cancelled(live_portal, db, page_at, clock):
     name, email, customer_id = _customer(db, "Joost")
-    start = datetime.combine(_weekday_ahead(8), time(14, 0), tzinfo=TZ)
-    appointment_id = _appointment(db, customer_id, start, staff="Pieter Bakker")
+    start = local_time(weekday_ahead(clock.now(), 8), time(14, 0))
+    appointment_id = _appointment(db, clock, customer_id, start, staff="Pieter Bakker")
     page = page_at(375)
     _sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/appointments/{appointment_id}")
@@ -446,13 +440,13 @@ def test_cancel_after_confirming_marks_the_appointment_cancelled(live_portal, db
 
 
 def test_someone_elses_appointment_is_not_found_and_ics_is_only_for_the_owner(
-    live_portal, db, page_at
+    live_portal, db, page_at, clock
 ):
     owner_name, _e, owner_id = _customer(db, "Karin")
     other_name, _e2, other_id = _customer(db, "Lars")
-    start = datetime.combine(_weekday_ahead(9), time(11, 0), tzinfo=TZ)
-    theirs = _appointment(db, owner_id, start, staff="Daan Jansen")
-    mine = _appointment(db, other_id, start, staff="Fatima El Amrani")
+    start = local_time(weekday_ahead(clock.now(), 9), time(11, 0))
+    theirs = _appointment(db, clock, owner_id, start, staff="Daan Jansen")
+    mine = _appointment(db, clock, other_id, start, staff="Fatima El Amrani")
     page = page_at(1280)
     _sign_in(page, live_portal, other_name)
 

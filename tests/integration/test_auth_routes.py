@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -20,8 +20,9 @@ from portal_app.web.routes import build_routes
 
 
 @pytest.fixture
-def portal(tmp_path, monkeypatch):
+def portal(tmp_path, monkeypatch, moment):
     """Routes on a fresh migrated SQLite file with demo data and a fixed clock."""
+    monkeypatch.setattr(runtime, "_clock", runtime._clock)  # put the process clock back after
 
     def configure(public_url="http://localhost:3000", dev_tools=False):
         monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'portal.db'}")
@@ -29,7 +30,7 @@ def portal(tmp_path, monkeypatch):
         monkeypatch.setenv("PORTAL_DEV_TOOLS", "1" if dev_tools else "0")
         runtime.settings.cache_clear()
         database.get_engine.cache_clear()
-        clock = FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+        clock = FixedClock(moment)
         runtime.use_clock(clock)
         database.apply_migrations()
         with database.session_scope() as session:
@@ -39,7 +40,6 @@ def portal(tmp_path, monkeypatch):
     yield configure
     runtime.settings.cache_clear()
     database.get_engine.cache_clear()
-    runtime.use_clock(runtime.SystemClock())
 
 
 def _link(clock, target="/portal") -> str:

@@ -7,7 +7,7 @@ constraint over the time range per staff member), through the real migrations.
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -18,7 +18,6 @@ from portal_app.domain.actor import Actor, ActorKind
 from portal_app.domain.booking_rules import SlotTaken
 from portal_app.domain.demo_data import load_demo_data
 from portal_app.domain.models import Appointment, Customer, Service
-from portal_app.infra.clock import FixedClock
 from portal_app.infra.database import apply_migrations, make_engine, session_scope
 from tests.postgres_database import fresh_database
 
@@ -27,36 +26,33 @@ ATTEMPTS = 20
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request, tmp_path):
+def engine(request, tmp_path, clock):
     if request.param == "sqlite":
         engine = make_engine(f"sqlite:///{tmp_path / 'portal.db'}")
-        yield _prepared(engine)
+        yield _prepared(engine, clock)
         engine.dispose()
         return
-    yield from _postgres_engine()
+    yield from _postgres_engine(clock)
 
 
 @pytest.fixture
-def postgres_engine():
-    yield from _postgres_engine()
+def postgres_engine(clock):
+    yield from _postgres_engine(clock)
 
 
-def _postgres_engine():
+def _postgres_engine(clock):
     with fresh_database("portal_conc") as url:
         engine = make_engine(url)
         try:
-            yield _prepared(engine)
+            yield _prepared(engine, clock)
         finally:
             engine.dispose()
 
 
-CLOCK = FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
-
-
-def _prepared(engine):
+def _prepared(engine, clock):
     apply_migrations(engine)
     with session_scope(engine) as session:
-        load_demo_data(session, CLOCK)
+        load_demo_data(session, clock)
         for index in range(ATTEMPTS):
             session.add(
                 Customer(
@@ -83,7 +79,7 @@ def _service(engine, name="APK-keuring") -> int:
         return session.exec(select(Service).where(Service.name == name)).one().id
 
 
-def _fire(engine, attempts):
+def _fire(engine, clock, attempts):
     """Run all attempts at the same moment; return (booked ids, refusals, other errors)."""
     service_id = _service(engine)
     barrier = threading.Barrier(len(attempts))
@@ -97,7 +93,7 @@ def _fire(engine, attempts):
                 appointment = booking.book(
                     session,
                     actor,
-                    CLOCK,
+                    clock,
                     service_id=service_id,
                     staff_id=staff_id,
                     start=start,
@@ -121,16 +117,16 @@ def _fire(engine, attempts):
     return booked, refused, errors
 
 
-def _first_option(engine, actor):
+def _first_option(engine, clock, actor):
     with Session(engine) as session:
-        return booking.find_options(session, actor, CLOCK, service_id=_service(engine)).options[0]
+        return booking.find_options(session, actor, clock, service_id=_service(engine)).options[0]
 
 
-def test_concurrent_attempts_at_one_slot_book_exactly_once(engine):
+def test_concurrent_attempts_at_one_slot_book_exactly_once(engine, clock):
     actors = _actors(engine)
-    option = _first_option(engine, actors[0])
+    option = _first_option(engine, clock, actors[0])
     booked, refused, errors = _fire(
-        engine, [(actor, option.staff_id, option.start_utc.isoformat()) for actor in actors]
+        engine, clock, [(actor, option.staff_id, option.start_utc.isoformat()) for actor in actors]
     )
     assert errors == []
     assert len(booked) == 1 and len(refused) == ATTEMPTS - 1
@@ -143,12 +139,13 @@ def test_concurrent_attempts_at_one_slot_book_exactly_once(engine):
     assert [a.id for a in at_slot] == booked
 
 
-def test_concurrent_overlapping_starts_book_exactly_once(engine):
+def test_concurrent_overlapping_starts_book_exactly_once(engine, clock):
     actors = _actors(engine)
-    option = _first_option(engine, actors[0])
+    option = _first_option(engine, clock, actors[0])
     starts = [option.start_utc + timedelta(minutes=15 * (i % 3)) for i in range(ATTEMPTS)]
     booked, refused, errors = _fire(
         engine,
+        clock,
         [
             (actor, option.staff_id, start.isoformat())
             for actor, start in zip(actors, starts, strict=True)

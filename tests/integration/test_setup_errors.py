@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 
@@ -86,3 +87,29 @@ def test_cli_invite_queues_an_invitation_or_says_what_is_unknown(tmp_path):
         )
     )
     assert line == "Klantportaal: unknown customer."
+
+
+def test_frozen_clock_needs_the_dev_tools(tmp_path):
+    db = f"sqlite:///{tmp_path}/p.db"
+    line = _one_sentence(
+        _run("migrate", DATABASE_URL=db, PORTAL_CLOCK="2026-11-23T08:00", PORTAL_DEV_TOOLS="0")
+    )
+    assert "PORTAL_CLOCK" in line and "PORTAL_DEV_TOOLS=1" in line
+    line = _one_sentence(
+        _run("migrate", DATABASE_URL=db, PORTAL_CLOCK="next monday", PORTAL_DEV_TOOLS="1")
+    )
+    assert "PORTAL_CLOCK must be an ISO 8601 time" in line
+
+
+def test_demo_data_is_arranged_around_the_frozen_clock(tmp_path):
+    db = tmp_path / "p.db"
+    done = _run(
+        "demo-data",
+        DATABASE_URL=f"sqlite:///{db}",
+        PORTAL_CLOCK="2031-01-06T08:00",
+        PORTAL_DEV_TOOLS="1",
+    )
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as connection:
+        starts = [row[0] for row in connection.execute("SELECT start_utc FROM appointment")]
+    assert starts and all(start.startswith(("2030-12", "2031-01")) for start in starts)

@@ -67,11 +67,14 @@ def test_mechanics_and_customers_have_no_inbox(demo, clock):
 
 
 def test_each_reminder_goes_out_once(demo, clock):
-    upcoming = demo.exec(
+    upcoming, *later = demo.exec(
         select(Appointment)
         .where(Appointment.start_utc > clock.now())
         .order_by(Appointment.start_utc)
-    ).first()
+    ).all()
+    for other in later:  # depending on the day, two demo appointments can be a day apart
+        other.status = "cancelled"
+        demo.add(other)
     clock.advance(upcoming.start_utc - clock.now() - timedelta(hours=30))
     assert send_due_reminders(demo, clock, PUBLIC) == 0
     clock.advance(timedelta(hours=7))  # now 23 hours before: due

@@ -17,6 +17,7 @@ from portal_app.domain.models import (
     BusinessSettings,
     OutboxMessage,
 )
+from tests.moments import weekday_ahead
 from tests.unit.booking_helpers import PUBLIC, customer_actor, service_id
 
 
@@ -216,7 +217,7 @@ def test_other_customers_appointment_is_not_found_and_unchanged(demo, clock):
 
 def test_day_slots_for_anyone_and_one_staff_member(demo, clock):
     emma = customer_actor(demo, "emma@example.com")
-    day = (clock.now() + timedelta(days=3)).date()
+    day = weekday_ahead(clock.now(), 3)  # a working day for everyone, whatever the moment
     anyone = booking.day_slots(
         demo,
         emma,
