@@ -80,7 +80,7 @@ def create_owner() -> None:
 
 def invite(args: argparse.Namespace) -> None:
     """Invite a customer to pick an appointment option (--customer, --service, --staff)."""
-    from portal_app.core.errors import DomainError
+    from portal_app.core.errors import DomainError, NotFound
     from portal_app.domain.invitations.service import invite_by_names
     from portal_app.runtime import context
 
@@ -94,6 +94,8 @@ def invite(args: argparse.Namespace) -> None:
             service_name=args.service,
             staff_email=args.staff,
         )
+    except NotFound as error:
+        raise SetupError(f"{error}.") from None
     except DomainError as error:
         raise SetupError(f"invitation refused: {error}") from None
     print(f"Invitation for {args.service} queued for {args.customer}.")

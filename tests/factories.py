@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -22,9 +21,9 @@ from portal_app.domain.appointments.models import Appointment
 from portal_app.domain.business.models import Business, Service, StaffMember
 from portal_app.domain.customers.models import Customer
 from portal_app.domain.invitations import service as invitations
+from tests import moments
 
 PUBLIC = "https://portal.example.nl"
-TZ = ZoneInfo("Europe/Amsterdam")
 DEMO_OWNER = "Sanne de Vries"
 _numbers = itertools.count(1)
 
@@ -114,20 +113,17 @@ def add_customer(
 
 def local_today(ctx: Context) -> date:
     """Today in the business's time zone."""
-    return ctx.clock.now().astimezone(TZ).date()
+    return moments.local_today(ctx.clock.now())
 
 
 def working_day(ctx: Context, days_ahead: int) -> date:
     """The first Monday-to-Friday day at least `days_ahead` days from today."""
-    day = local_today(ctx) + timedelta(days=days_ahead)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+    return moments.weekday_ahead(ctx.clock.now(), days_ahead)
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
     """A business-local moment on `day`, aware."""
-    return datetime.combine(day, time(hour, minute), tzinfo=TZ)
+    return moments.local_time(day, time(hour, minute))
 
 
 def add_appointment(

@@ -13,15 +13,19 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from portal_app.domain import booking
-from portal_app.domain.actor import Actor, ActorKind
-from portal_app.domain.booking_rules import SlotTaken
+from portal_app.core import actor as actors_of
+from portal_app.core.actor import Actor
+from portal_app.domain.appointments import service as booking
+from portal_app.domain.appointments.errors import SlotTaken
+from portal_app.domain.appointments.models import Appointment
+from portal_app.domain.appointments.times import booking_times
+from portal_app.domain.business.models import Service
+from portal_app.domain.customers.models import Customer
 from portal_app.domain.demo_data import load_demo_data
-from portal_app.domain.models import Appointment, Customer, Service
-from portal_app.infra.database import apply_migrations, make_engine, session_scope
+from portal_app.infra.database import apply_migrations, make_engine
+from tests.factories import business_id, make_context, working_day
 from tests.postgres_database import fresh_database
 
-PUBLIC = "https://portal.example.nl"
 ATTEMPTS = 20
 
 
@@ -51,12 +55,13 @@ def _postgres_engine(clock):
 
 def _prepared(engine, clock):
     apply_migrations(engine)
-    with session_scope(engine) as session:
-        load_demo_data(session, clock)
+    ctx = make_context(engine, clock)
+    load_demo_data(ctx)
+    with ctx.db.transaction() as session:
         for index in range(ATTEMPTS):
             session.add(
                 Customer(
-                    business_id=1,
+                    business_id=business_id(ctx),
                     name=f"Klant {index}",
                     email=f"klant{index}@example.com",
                     postcode="1016 GV",
@@ -71,7 +76,7 @@ def _prepared(engine, clock):
 def _actors(engine) -> list[Actor]:
     with Session(engine) as session:
         rows = session.exec(select(Customer).where(Customer.name.like("Klant %"))).all()
-        return [Actor(ActorKind.CUSTOMER, c.id, c.business_id) for c in rows]
+        return [actors_of.customer(c.id, c.business_id) for c in rows]
 
 
 def _service(engine, name="APK-keuring") -> int:
@@ -89,17 +94,14 @@ def _fire(engine, clock, attempts):
     def run(actor, staff_id, start):
         barrier.wait()
         try:
-            with session_scope(engine, write_lock=True) as session:
-                appointment = booking.book(
-                    session,
-                    actor,
-                    clock,
-                    service_id=service_id,
-                    staff_id=staff_id,
-                    start=start,
-                    public_url=PUBLIC,
-                )
-                appointment_id = appointment.id
+            booked_now = booking.book(
+                make_context(engine, clock),
+                actor,
+                service_id=service_id,
+                staff_id=staff_id,
+                start=start,
+            )
+            appointment_id = booked_now.appointment.id
             with lock:
                 booked.append(appointment_id)
         except SlotTaken:
@@ -118,8 +120,9 @@ def _fire(engine, clock, attempts):
 
 
 def _first_option(engine, clock, actor):
-    with Session(engine) as session:
-        return booking.find_options(session, actor, clock, service_id=_service(engine)).options[0]
+    ctx = make_context(engine, clock)
+    day = working_day(ctx, 5).isoformat()
+    return booking_times(ctx, actor, service_id=_service(engine), staff_id="any", day=day)[0]
 
 
 def test_concurrent_attempts_at_one_slot_book_exactly_once(engine, clock):
@@ -162,7 +165,7 @@ def test_the_database_itself_refuses_an_overlap_on_postgresql(postgres_engine):
         existing = session.exec(select(Appointment).where(Appointment.status == "booked")).first()
         session.add(
             Appointment(
-                business_id=1,
+                business_id=actors[0].business_id,
                 customer_id=actors[0].id,
                 staff_id=existing.staff_id,
                 service_id=existing.service_id,

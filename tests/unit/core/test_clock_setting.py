@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from portal_app import runtime
 from portal_app.config import ConfigError, load_settings
 from portal_app.core.clock import FixedClock, SystemClock
-from portal_app import runtime
 
 
 @pytest.fixture

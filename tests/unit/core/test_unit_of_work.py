@@ -1,7 +1,5 @@
 """Services own their transactions; one request shares one session."""
 
-from datetime import UTC, datetime
-
 import pytest
 from sqlalchemy import event
 from sqlmodel import select
@@ -65,5 +63,5 @@ def test_a_write_locked_transaction_begins_immediate_on_sqlite(engine):
                 pass  # the lock must be taken by the outermost transaction
 
 
-def test_the_clock_is_never_the_wall_clock_in_services(ctx):
-    assert ctx.clock.now() == datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+def test_services_get_the_test_clock_never_the_wall_clock(ctx, moment):
+    assert ctx.clock.now() == moment
