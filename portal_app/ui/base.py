@@ -81,12 +81,17 @@ def _publish(handler: Callable, fn: Callable, parameters: list[inspect.Parameter
 
 
 def guarded(
-    allowed: frozenset[Role] = EVERYONE, *, load: bool = False, error: str = "error"
+    allowed: frozenset[Role] = EVERYONE,
+    *,
+    load: bool = False,
+    error: str = "error",
+    refusal: str = "error.not_allowed",
 ) -> Callable[[Callable], Callable]:
     """Make `fn(self, actor, ...)` an event handler for signed-in, allowed actors only.
 
     `load=True` marks a page's on_load handler: it clears the page's sentences first.
-    `error` names the var that receives the sentence of a refusal.
+    `error` names the var that receives the sentence of a refusal, and `refusal` the
+    catalog key of what someone signed in without the role is told.
     """
     customers_only = allowed <= CUSTOMERS
     login = paths.PORTAL_LOGIN if customers_only else paths.STAFF_LOGIN
@@ -101,8 +106,8 @@ def guarded(
                 self.refused = False
             try:
                 parsed = _parse(specs, args, kwargs)
-            except DomainError as refusal:
-                setattr(self, error, self._t(refusal.code))
+            except DomainError as bad_input:
+                setattr(self, error, self._t(bad_input.code))
                 return None
             ctx = context()
             with ctx.db.unit_of_work():
@@ -116,15 +121,15 @@ def guarded(
                 self._show_chrome(visit)
                 if visit.actor.role not in allowed:
                     self.refused = True
-                    setattr(self, error, self._t("error.not_allowed"))
+                    setattr(self, error, self._t(refusal))
                     return None
                 try:
                     return fn(self, visit.actor, **parsed)
                 except NotSignedIn:
                     self.signed_in = False
                     return rx.redirect(login)
-                except DomainError as refusal:
-                    setattr(self, error, self._t(refusal.code))
+                except DomainError as refused:
+                    setattr(self, error, self._t(refused.code))
                     return None
 
         _publish(handler, fn, [parameters[0], *parameters[2:]])

@@ -19,6 +19,10 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from portal_app.config import PROJECT_ROOT
+from portal_app.core.clock import FixedClock
+from portal_app.core.context import Context
+from portal_app.infra.database import make_engine
+from tests.factories import make_context
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -122,6 +126,15 @@ def live_portal(tmp_path_factory, live_database, moment, git_status_before_build
 def live_db_url(live_portal, live_database) -> str:
     """DATABASE_URL of the running portal (tests may arrange data in it directly)."""
     return live_database
+
+
+@pytest.fixture(scope="session")
+def live(live_portal, live_db_url, moment) -> Context:
+    """A service context on the running portal's database, at its frozen moment: tests
+    arrange data with tests/factories.py through it."""
+    engine = make_engine(live_db_url)
+    yield make_context(engine, FixedClock(moment), live_portal)
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Back-office inbox and invitations in the production build (issue 5, staff side).
 
 Tasks are made through the domain against the live server's database, on the clock the
-server is frozen at (the `clock` fixture); every test uses its own customer or message,
+server is frozen at (the `live` context); every test uses its own customer or message,
 so the order does not matter. Activity entries a test adds are removed afterwards (the
 shell tests count the demo feed).
 """
@@ -14,42 +14,37 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete
 
-from portal_app.domain import booking, invitations
-from portal_app.domain.actor import Actor, ActorKind, StaffRole
-from portal_app.domain.models import (
-    ActivityEntry,
-    Appointment,
-    BackofficeTask,
-    BusinessSettings,
-    Customer,
-    Service,
-    StaffMember,
+from portal_app.core.locale import format_when
+from portal_app.domain.activity.models import ActivityEntry
+from portal_app.domain.appointments import service as booking
+from portal_app.domain.appointments.models import Appointment
+from portal_app.domain.appointments.times import booking_times
+from portal_app.domain.backoffice.models import BackofficeTask
+from portal_app.domain.business.models import BusinessSettings
+from portal_app.domain.invitations import service as invitations
+from tests.factories import (
+    business_id,
+    customer_actor,
+    invite,
+    one,
+    rows,
+    service_id,
+    working_day,
 )
-from portal_app.infra.database import make_engine, session_scope
-from portal_app.ui.texts.formatting import format_when
 
 pytestmark = pytest.mark.e2e
 
-SHOTS = os.environ.get("BACKOFFICE_SHOTS", "")
-
-
-@pytest.fixture(scope="module")
-def live_db(live_portal, live_db_url):
-    """An engine on the running portal's database (the server has migrated it)."""
-    engine = make_engine(live_db_url)
-    yield engine
-    engine.dispose()
+SHOTS = os.environ.get("PORTAL_SCREENSHOTS")
 
 
 @pytest.fixture(autouse=True)
-def _forget_new_activity(live_db):
-    with session_scope(live_db) as session:
-        newest = session.exec(select(ActivityEntry.id).order_by(col(ActivityEntry.id).desc()))
-        before = newest.first() or 0
+def _forget_new_activity(live):
+    newest = rows(live, ActivityEntry)
+    before = newest[-1].id if newest else 0
     yield
-    with session_scope(live_db) as session:
+    with live.db.transaction() as session:
         session.exec(delete(ActivityEntry).where(col(ActivityEntry.id) > before))
 
 
@@ -58,73 +53,35 @@ def _sign_in(page, base: str, who: str) -> None:
     page.get_by_role("button", name=re.compile(who)).click()
 
 
-def _customer(session, email: str) -> Actor:
-    row = session.exec(select(Customer).where(Customer.email == email)).one()
-    return Actor(ActorKind.CUSTOMER, row.id, row.business_id, locale=row.locale)
-
-
-def _staff(session, name: str) -> Actor:
-    row = session.exec(select(StaffMember).where(StaffMember.name == name)).one()
-    return Actor(ActorKind.STAFF, row.id, row.business_id, StaffRole(row.role))
-
-
-def _service_id(session, name: str) -> int:
-    return session.exec(select(Service).where(Service.name == name)).one().id
-
-
-def _declined_invitation(engine, clock, base: str, email: str, service: str, message: str) -> None:
+def _declined_invitation(live, email: str, service: str, message: str) -> None:
     """The owner invites; the customer says the options don't suit, with a message."""
-    with session_scope(engine) as session:
-        owner = _staff(session, "Sanne de Vries")
-        invitation = invitations.invite(
-            session,
-            owner,
-            clock,
-            customer_id=_customer(session, email).id,
-            service_id=_service_id(session, service),
-            public_url=base,
-        )
-        invitation_id = invitation.id
-    with session_scope(engine, write_lock=True) as session:
-        invitations.decline_options(
-            session, _customer(session, email), clock, invitation_id=invitation_id, message=message
-        )
+    customer = customer_actor(live, email)
+    invitation_id = invite(live, customer.id, service)
+    invitations.decline_options(live, customer, invitation_id=invitation_id, message=message)
 
 
-def _book_first_option(engine, clock, base: str, email: str, service: str) -> int:
-    """The customer books the first option the planner offers; returns the appointment id."""
-    with session_scope(engine, write_lock=True) as session:
-        actor = _customer(session, email)
-        service_id = _service_id(session, service)
-        found = booking.find_options(session, actor, clock, service_id=service_id)
-        assert found.options, f"no options for {email}: {found.reason}"
-        first = found.options[0]
-        appointment = booking.book(
-            session,
-            actor,
-            clock,
-            service_id=service_id,
-            staff_id=first.staff_id,
-            start=first.start_utc,
-            public_url=base,
-        )
-        return appointment.id
+def _book_first_option(live, email: str, service: str) -> int:
+    """The customer books the first free time on a working day; the appointment's id."""
+    actor = customer_actor(live, email)
+    offered = service_id(live, service)
+    day = working_day(live, 3).isoformat()
+    first = booking_times(live, actor, service_id=offered, staff_id="any", day=day)[0]
+    booked = booking.book(
+        live, actor, service_id=offered, staff_id=first.staff_id, start=first.start_utc
+    )
+    return booked.appointment.id
 
 
-def _booking_request(engine, clock, base: str, email: str, service: str) -> int:
+def _booking_request(live, email: str, service: str) -> int:
     """Book in request mode (the owner's setting), then restore the setting."""
-    with session_scope(engine) as session:
-        business_id = _customer(session, email).business_id
-        rules = session.get(BusinessSettings, business_id)
+    with live.db.transaction() as session:
+        rules = session.get(BusinessSettings, business_id(live))
         previous, rules.booking_mode = rules.booking_mode, "request"
-        session.add(rules)
     try:
-        return _book_first_option(engine, clock, base, email, service)
+        return _book_first_option(live, email, service)
     finally:
-        with session_scope(engine) as session:
-            rules = session.get(BusinessSettings, business_id)
-            rules.booking_mode = previous
-            session.add(rules)
+        with live.db.transaction() as session:
+            session.get(BusinessSettings, business_id(live)).booking_mode = previous
 
 
 def _pick(page, trigger, option: str) -> None:
@@ -145,35 +102,28 @@ def test_owner_invites_a_customer_from_the_customer_list(live_portal, page_at):
     _sign_in(page, live_portal, "Sanne de Vries")
     expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
     page.goto(f"{live_portal}/staff/customers")
-    row = page.get_by_role("row").filter(has_text="sem@example.com")
-    row.get_by_role("button", name="Uitnodigen").click()
-
+    card = page.get_by_test_id("customer-card").filter(has_text="sem@example.com")
+    card.get_by_role("button", name="Uitnodigen").click()
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_role("heading", name="Klant uitnodigen om te plannen")).to_be_visible()
-    expect(dialog.get_by_test_id("invite-customer")).to_contain_text("Sem de Groot")
+    expect(dialog.get_by_test_id("invite-chosen")).to_have_text("Sem de Groot")
     dialog.get_by_role("button", name="Uitnodiging versturen").click()
     expect(dialog.get_by_role("alert")).to_have_text("Kies een klant en een dienst.")
     _pick(page, dialog.get_by_test_id("invite-service"), "Airco-service")
     dialog.get_by_role("button", name="Uitnodiging versturen").click()
-    expect(dialog.get_by_test_id("invite-notice")).to_have_text(
+    expect(page.get_by_role("dialog")).to_have_count(0)  # closes on success
+    expect(page.get_by_test_id("page-notice")).to_have_text(
         "Uitnodiging verstuurd naar Sem de Groot (sem@example.com)."
     )
-    dialog.get_by_role("button", name="Sluiten").click()
-    expect(page.get_by_role("dialog")).to_have_count(0)
-
     mail = _mail(page, live_portal, "sem@example.com", "Plan je afspraak", "Airco-service")
     expect(mail).to_have_count(1)
     link = mail.locator("a[href*='/auth/link?token=']").first.get_attribute("href")
     assert link.startswith(f"{live_portal}/auth/link?token=")
 
 
-def test_owner_works_through_the_inbox(live_portal, live_db, page_at, clock):
-    _declined_invitation(
-        live_db, clock, live_portal, "julia@example.com", "Bandenwissel", "Liever op zaterdag."
-    )
-    appointment_id = _booking_request(
-        live_db, clock, live_portal, "lucas@example.com", "APK-keuring"
-    )
+def test_owner_works_through_the_inbox(live_portal, live, page_at):
+    _declined_invitation(live, "julia@example.com", "Bandenwissel", "Liever op zaterdag.")
+    appointment_id = _booking_request(live, "lucas@example.com", "APK-keuring")
 
     page = page_at(1280)
     _sign_in(page, live_portal, "Sanne de Vries")
@@ -220,22 +170,17 @@ def test_owner_works_through_the_inbox(live_portal, live_db, page_at, clock):
         "Aanvraag goedgekeurd. Lucas de Boer krijgt een bevestiging."
     )
     expect(request).to_have_count(0)
-    with session_scope(live_db) as session:
-        assert session.get(Appointment, appointment_id).status == "booked"
-        task = session.exec(
-            select(BackofficeTask).where(BackofficeTask.appointment_id == appointment_id)
-        ).one()
-        assert task.status == "resolved"
+    assert one(live, Appointment, Appointment.id == appointment_id).status == "booked"
+    task = one(live, BackofficeTask, BackofficeTask.appointment_id == appointment_id)
+    assert task.status == "resolved"
 
     mail = _mail(page, live_portal, "lucas@example.com", "Bevestiging van je afspraak")
     expect(mail).to_have_count(1)
 
 
-def test_customer_message_is_shown_as_text_never_as_html(live_portal, live_db, page_at, clock):
+def test_customer_message_is_shown_as_text_never_as_html(live_portal, live, page_at):
     message = "<b>hi</b><script>window.__owned = 1</script><img src=x onerror=alert(1)>"
-    _declined_invitation(
-        live_db, clock, live_portal, "emma@example.com", "Kleine onderhoudsbeurt", message
-    )
+    _declined_invitation(live, "emma@example.com", "Kleine onderhoudsbeurt", message)
     page = page_at(375)
     _sign_in(page, live_portal, "Daan Jansen")
     expect(page.get_by_role("heading", name="Hallo Daan Jansen")).to_be_visible()
@@ -246,10 +191,8 @@ def test_customer_message_is_shown_as_text_never_as_html(live_portal, live_db, p
     assert page.evaluate("window.__owned") is None
 
 
-def test_mechanic_is_refused_the_inbox(live_portal, live_db, page_at, clock):
-    _declined_invitation(
-        live_db, clock, live_portal, "emma@example.com", "Airco-service", "Bel me maar even."
-    )
+def test_mechanic_is_refused_the_inbox(live_portal, live, page_at):
+    _declined_invitation(live, "emma@example.com", "Airco-service", "Bel me maar even.")
     page = page_at(1280)
     _sign_in(page, live_portal, "Pieter Bakker")
     expect(page.get_by_role("heading", name="Hallo Pieter Bakker")).to_be_visible()
@@ -271,15 +214,10 @@ def test_customer_session_cannot_open_the_inbox(live_portal, page_at):
     expect(page.get_by_test_id("task-card")).to_have_count(0)
 
 
-def test_activity_feed_shows_a_new_booking_with_who_and_when(live_portal, live_db, page_at, clock):
-    appointment_id = _book_first_option(
-        live_db, clock, live_portal, "noah@example.com", "Bandenwissel"
-    )
-    with session_scope(live_db) as session:
-        entry = session.exec(
-            select(ActivityEntry).where(ActivityEntry.appointment_id == appointment_id)
-        ).one()
-        when = format_when(entry.at, "Europe/Amsterdam", "nl")
+def test_activity_feed_shows_a_new_booking_with_who_and_when(live_portal, live, page_at):
+    appointment_id = _book_first_option(live, "noah@example.com", "Bandenwissel")
+    entry = one(live, ActivityEntry, ActivityEntry.appointment_id == appointment_id)
+    when = format_when(entry.at, "Europe/Amsterdam", "nl")
     page = page_at(375)
     _sign_in(page, live_portal, "Fatima El Amrani")
     row = page.get_by_test_id("activity-row").first
@@ -288,11 +226,9 @@ def test_activity_feed_shows_a_new_booking_with_who_and_when(live_portal, live_d
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_inbox_and_invite_dialog_fit_the_screen(live_portal, live_db, page_at, clock, width):
+def test_inbox_and_invite_dialog_fit_the_screen(live_portal, live, page_at, width):
     _declined_invitation(
-        live_db,
-        clock,
-        live_portal,
+        live,
         "emma@example.com",
         "Grote onderhoudsbeurt",
         f"Deze tijden passen niet ({width}). Ik werk overdag; kan het ook na 17:00 uur?",
@@ -308,7 +244,8 @@ def test_inbox_and_invite_dialog_fit_the_screen(live_portal, live_db, page_at, c
         page.screenshot(path=f"{SHOTS}/backoffice_inbox_{width}.png", full_page=True)
     page.get_by_role("button", name="Klant uitnodigen").click()
     dialog = page.get_by_role("dialog")
-    expect(dialog.get_by_test_id("invite-customer")).to_contain_text("Kies een klant")
+    dialog.get_by_test_id("invite-search").fill("Mulder")
+    expect(dialog.get_by_test_id("invite-match")).to_have_text(re.compile("Julia Mulder"))
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/backoffice_invite_{width}.png")
@@ -316,25 +253,17 @@ def test_inbox_and_invite_dialog_fit_the_screen(live_portal, live_db, page_at, c
         page.get_by_role("tab", name="Afgehandeld").click()
         page.screenshot(path=f"{SHOTS}/backoffice_resolved_{width}.png", full_page=True)
         page.goto(f"{live_portal}/staff/customers")
-        expect(page.get_by_role("button", name="Uitnodigen").first).to_be_visible()
+        expect(
+            page.get_by_role("button", name="Uitnodigen").locator("visible=true").first
+        ).to_be_visible()
         page.screenshot(path=f"{SHOTS}/backoffice_customers_{width}.png", full_page=True)
 
 
-def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live_db, page_at, clock):
-    appointment_id = _book_first_option(
-        live_db, clock, live_portal, "sem@example.com", "Bandenwissel"
-    )
-    with session_scope(live_db) as session:
-        owner = _staff(session, "Sanne de Vries")
-        sem = _customer(session, "sem@example.com")
-        invitation = invitations.invite(
-            session,
-            owner,
-            clock,
-            customer_id=sem.id,
-            service_id=_service_id(session, "Advies aan huis"),
-            public_url=live_portal,
-        )
+def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live, page_at):
+    appointment_id = _book_first_option(live, "sem@example.com", "Bandenwissel")
+    sem = customer_actor(live, "sem@example.com")
+    invitation_id = invite(live, sem.id, "Advies aan huis")
+    with live.db.transaction() as session:
         session.add_all(
             [
                 BackofficeTask(
@@ -342,15 +271,15 @@ def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live_db, page_a
                     kind="no_options",
                     reason="outside_service_area",
                     customer_id=sem.id,
-                    invitation_id=invitation.id,
-                    created_at=clock.now(),
+                    invitation_id=invitation_id,
+                    created_at=live.clock.now(),
                 ),
                 BackofficeTask(
                     business_id=sem.business_id,
                     kind="credit_invoice",
                     customer_id=sem.id,
                     appointment_id=appointment_id,
-                    created_at=clock.now(),
+                    created_at=live.clock.now(),
                 ),
             ]
         )

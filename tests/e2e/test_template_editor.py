@@ -18,7 +18,7 @@ def test_owner_edits_the_access_link_mail(live_portal, page_at, width):
     expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
     page.goto(f"{live_portal}/editor/templates")
     expect(page.get_by_role("heading", name="Berichtsjablonen")).to_be_visible()
-    expect(page.get_by_text("{{customer_panel_url}}")).to_be_visible()
+    expect(page.get_by_text("{{customer_panel_url}}", exact=True)).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     subject = page.locator("input[name=subject]")
     expect(subject).to_have_value("Je toegangslink voor {{business_name}}")

@@ -43,7 +43,7 @@ def rule_lines(rules: BookingRules, locale: str) -> list[RuleLine]:
 class RulesState(SessionState):
     rules: list[RuleLine] = []
 
-    @guarded(OWNERS, load=True)
+    @guarded(OWNERS, load=True, refusal="editor.owner_only")
     def load(self, actor: Actor):
         """The owner's booking rules; others are refused."""
         self.rules = rule_lines(booking_rules(context(), actor), actor.locale)

@@ -47,7 +47,7 @@ class TemplateState(SessionState):
             templates.template_form(context(), actor, kind=self.kind, locale=self.template_locale)
         )
 
-    @guarded(OWNERS, load=True)
+    @guarded(OWNERS, load=True, refusal="editor.owner_only")
     def load(self, actor: Actor):
         """Open the editor on the first kind, in Dutch."""
         self.kinds = [KindChoice(k, text(f"templates.kind.{k}", actor.locale)) for k in KINDS]
