@@ -30,9 +30,13 @@ def grow(ctx: Context, factor: int) -> int:
     now = ctx.clock.now()
     with ctx.db.transaction() as session:
         business = session.exec(select(Business.id)).scalars().first()
-        staff = session.exec(
-            select(StaffMember.id).where(StaffMember.role != "owner").order_by(StaffMember.id)
-        ).scalars().all()
+        staff = (
+            session.exec(
+                select(StaffMember.id).where(StaffMember.role != "owner").order_by(StaffMember.id)
+            )
+            .scalars()
+            .all()
+        )
         services = session.exec(select(Service.id, Service.price_cents)).all()
         first = session.exec(select(Customer.id).order_by(Customer.id.desc())).scalars().first()
         count = 5 * factor
@@ -50,9 +54,13 @@ def grow(ctx: Context, factor: int) -> int:
         ]
         for start in range(0, count, BATCH):
             session.exec(insert(Customer).values(people[start : start + BATCH]))
-        ids = session.exec(
-            select(Customer.id).where(Customer.id > (first or 0)).order_by(Customer.id)
-        ).scalars().all()
+        ids = (
+            session.exec(
+                select(Customer.id).where(Customer.id > (first or 0)).order_by(Customer.id)
+            )
+            .scalars()
+            .all()
+        )
         appointments, activity, tasks = [], [], []
         midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
         past_slot = future_slot = 0

@@ -58,6 +58,26 @@ def _claim(
         raise SlotTaken("overlap")
 
 
+def _record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    appointment: Appointment,
+    service: Service,
+    now: datetime,
+) -> None:
+    """The activity line of a change to an appointment."""
+    record(
+        session,
+        actor,
+        action,
+        business_id=appointment.business_id,
+        at=now,
+        summary=service.name,
+        appointment_id=appointment.id,
+    )
+
+
 def _flush_or_taken(session: Session) -> None:
     try:
         session.flush()
@@ -95,15 +115,7 @@ def book(
         session.add(appointment)
         _flush_or_taken(session)
         action = "requested" if requested else "booked"
-        record(
-            session,
-            actor,
-            action,
-            business_id=customer.business_id,
-            at=now,
-            summary=service.name,
-            appointment_id=appointment.id,
-        )
+        _record(session, actor, action, appointment, service, now)
         if requested:
             session.add(
                 BackofficeTask(
@@ -142,15 +154,7 @@ def reschedule(
         appointment.reminder_sent_at = None
         session.add(appointment)
         _flush_or_taken(session)
-        record(
-            session,
-            actor,
-            "rescheduled",
-            business_id=appointment.business_id,
-            at=now,
-            summary=service.name,
-            appointment_id=appointment.id,
-        )
+        _record(session, actor, "rescheduled", appointment, service, now)
         tell_customer(session, ctx, "rescheduled", customer, appointment, True)
         tell_business(session, ctx, "rescheduled", customer, appointment)
         return appointment_view(session, appointment.id)
@@ -167,15 +171,7 @@ def cancel(ctx: Context, actor: Actor, *, appointment_id: object) -> Appointment
         service = session.get(Service, appointment.service_id)
         appointment.status = AppointmentStatus.CANCELLED
         session.add(appointment)
-        record(
-            session,
-            actor,
-            "cancelled",
-            business_id=appointment.business_id,
-            at=now,
-            summary=service.name,
-            appointment_id=appointment.id,
-        )
+        _record(session, actor, "cancelled", appointment, service, now)
         if appointment.paid:
             session.add(
                 BackofficeTask(

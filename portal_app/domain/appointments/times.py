@@ -53,25 +53,32 @@ def option_views(
     ]
 
 
+def _free_for_booking(
+    session: Session, ctx: Context, actor: Actor, service_id: object, staff_id: object, days
+) -> tuple[Service, list[tuple[int, datetime]]]:
+    """The acting customer's service and its free (staff, start) pairs on `days`."""
+    customer = own_row(session, actor)
+    service = active_service(session, customer.business_id, parse_id(service_id))
+    pairs = free_times(
+        session,
+        customer,
+        service,
+        ctx.clock.now(),
+        days[0],
+        days[-1],
+        staff_id=parse_optional_id(staff_id),
+    )
+    return service, pairs
+
+
 def booking_times(
     ctx: Context, actor: Actor, *, service_id: object, staff_id: object, day: object
 ) -> list[OptionView]:
     """Free times on one day for a service, with one staff member or anyone."""
     require(actor, CUSTOMERS)
     wanted_day = parse_date(day)
-    now = ctx.clock.now()
     with ctx.db.transaction() as session:
-        customer = own_row(session, actor)
-        service = active_service(session, customer.business_id, parse_id(service_id))
-        pairs = free_times(
-            session,
-            customer,
-            service,
-            now,
-            wanted_day,
-            wanted_day,
-            staff_id=parse_optional_id(staff_id),
-        )
+        service, pairs = _free_for_booking(session, ctx, actor, service_id, staff_id, [wanted_day])
         return option_views(session, service, pairs)
 
 
@@ -80,22 +87,11 @@ def booking_week(
 ) -> list[DayAvailability]:
     """Seven days from `first_day` (not before today), each with how many times are free."""
     require(actor, CUSTOMERS)
-    now = ctx.clock.now()
-    today = local_date(now, actor.timezone)
+    today = local_date(ctx.clock.now(), actor.timezone)
     start = max(parse_date(first_day), today)
     days = [start + timedelta(days=offset) for offset in range(WEEK)]
     with ctx.db.transaction() as session:
-        customer = own_row(session, actor)
-        service = active_service(session, customer.business_id, parse_id(service_id))
-        pairs = free_times(
-            session,
-            customer,
-            service,
-            now,
-            days[0],
-            days[-1],
-            staff_id=parse_optional_id(staff_id),
-        )
+        _service, pairs = _free_for_booking(session, ctx, actor, service_id, staff_id, days)
     counts = Counter(local_date(begin, actor.timezone) for _staff, begin in pairs)
     return [DayAvailability(day, counts.get(day, 0)) for day in days]
 

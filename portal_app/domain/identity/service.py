@@ -107,14 +107,21 @@ def issue_access_link(
     return ctx.url(f"{paths.AUTH_LINK}?token={raw}")
 
 
+def _requesting(
+    session: Session, ctx: Context, email: object, client_ip: str | None
+) -> tuple[Customer, Business] | None:
+    """Count a sign-in request and find the customer behind the address (if any)."""
+    address = parse_email(email)
+    _count_request(session, ctx, address, client_ip)
+    return _customer_by_email(session, address)
+
+
 def request_access_link(
     ctx: Context, *, email: object, client_ip: str | None, target_path: str = paths.PORTAL
 ) -> None:
     """Mail an access link when `email` is a customer's; silent otherwise."""
-    address = parse_email(email)
     with ctx.db.transaction() as session:
-        _count_request(session, ctx, address, client_ip)
-        found = _customer_by_email(session, address)
+        found = _requesting(session, ctx, email, client_ip)
         if found is None:
             return
         person, business = found
@@ -140,10 +147,8 @@ def request_access_link(
 
 def request_login_code(ctx: Context, *, email: object, client_ip: str | None) -> None:
     """Send a 6-digit code: by SMS to a valid mobile number, else by e-mail."""
-    address = parse_email(email)
     with ctx.db.transaction() as session:
-        _count_request(session, ctx, address, client_ip)
-        found = _customer_by_email(session, address)
+        found = _requesting(session, ctx, email, client_ip)
         if found is None:
             return
         person, business = found

@@ -11,6 +11,7 @@ from portal_app.core.actor import Actor
 from portal_app.core.catalog import text
 from portal_app.core.locale import format_money, format_when
 from portal_app.domain.appointments.views import AppointmentView
+from portal_app.domain.customers.views import CustomerView
 from portal_app.ui.base import SessionState
 
 T = SessionState.texts
@@ -48,6 +49,30 @@ class AppointmentCard:
             status=text(f"status.{view.status}", locale),
             status_code=view.status,
             href=paths.appointment(view.id),
+        )
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    """A customer's contact details as shown to them or to staff."""
+
+    id: int
+    name: str
+    email: str
+    mobile: str
+    city: str
+    channel: str
+
+    @classmethod
+    def of(cls, view: CustomerView, locale: str) -> CustomerCard:
+        """The card of a customer, blanks shown as a dash, the channel in words."""
+        return cls(
+            id=view.id,
+            name=view.name,
+            email=view.email,
+            mobile=view.mobile or "—",
+            city=view.city or "—",
+            channel=text(f"channel.{view.preferred_channel}", locale),
         )
 
 

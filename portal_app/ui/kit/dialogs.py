@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from portal_app.ui.kit.forms import actions
+
 
 def confirm_dialog(
     trigger: rx.Component,
@@ -34,4 +36,33 @@ def confirm_dialog(
             ),
             max_width="28rem",
         ),
+    )
+
+
+def confirm_card(
+    heading,
+    *details: rx.Component,
+    confirm_label,
+    on_confirm,
+    other_label,
+    on_other,
+    testid: str,
+) -> rx.Component:
+    """An inline "is this right?" card: what will happen, confirm or choose again."""
+    return rx.card(
+        rx.vstack(
+            rx.heading(heading, size="4", as_="h2"),
+            *details,
+            actions(
+                rx.button(confirm_label, size="3", on_click=on_confirm),
+                rx.button(
+                    other_label, size="3", variant="soft", color_scheme="gray", on_click=on_other
+                ),
+            ),
+            spacing="3",
+            width="100%",
+        ),
+        size="3",
+        width="100%",
+        data_testid=testid,
     )

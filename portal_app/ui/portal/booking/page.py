@@ -7,8 +7,8 @@ import reflex as rx
 from portal_app.core import paths
 from portal_app.ui.kit.callouts import message_callout, message_card
 from portal_app.ui.kit.confirmation import confirmation_card
+from portal_app.ui.kit.dialogs import confirm_card
 from portal_app.ui.kit.forms import (
-    actions,
     choice_button,
     date_input,
     detail_row,
@@ -97,33 +97,21 @@ def _days() -> rx.Component:
 
 def _pending() -> rx.Component:
     P = S.pending
-    return rx.card(
-        rx.vstack(
-            rx.heading(T["book.confirm_title"], size="4", as_="h2"),
-            rx.data_list.root(
-                detail_row("booking.service", P.service),
-                detail_row("booking.when", P.when),
-                detail_row("booking.with", P.staff),
-                detail_row("booking.price", P.price),
-                orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
-                size="2",
-            ),
-            actions(
-                rx.button(T["book.confirm"], size="3", on_click=S.confirm),
-                rx.button(
-                    T["book.change"],
-                    size="3",
-                    variant="soft",
-                    color_scheme="gray",
-                    on_click=S.change_time,
-                ),
-            ),
-            spacing="3",
-            width="100%",
+    return confirm_card(
+        T["book.confirm_title"],
+        rx.data_list.root(
+            detail_row("booking.service", P.service),
+            detail_row("booking.when", P.when),
+            detail_row("booking.with", P.staff),
+            detail_row("booking.price", P.price),
+            orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+            size="2",
         ),
-        size="3",
-        width="100%",
-        data_testid="book-confirm",
+        confirm_label=T["book.confirm"],
+        on_confirm=S.confirm,
+        other_label=T["book.change"],
+        on_other=S.change_time,
+        testid="book-confirm",
     )
 
 

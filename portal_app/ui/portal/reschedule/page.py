@@ -6,8 +6,8 @@ import reflex as rx
 
 from portal_app.core import paths
 from portal_app.ui.kit.callouts import message_callout, message_card
+from portal_app.ui.kit.dialogs import confirm_card
 from portal_app.ui.kit.forms import (
-    actions,
     back_link,
     date_input,
     detail_row,
@@ -24,25 +24,13 @@ T = S.texts
 
 
 def _confirm() -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(S.confirm_title, size="4", as_="h2"),
-            actions(
-                rx.button(T["reschedule.confirm"], size="3", on_click=S.confirm),
-                rx.button(
-                    T["reschedule.other"],
-                    size="3",
-                    variant="soft",
-                    color_scheme="gray",
-                    on_click=S.change_time,
-                ),
-            ),
-            spacing="3",
-            width="100%",
-        ),
-        size="3",
-        width="100%",
-        data_testid="reschedule-confirm",
+    return confirm_card(
+        S.confirm_title,
+        confirm_label=T["reschedule.confirm"],
+        on_confirm=S.confirm,
+        other_label=T["reschedule.other"],
+        on_other=S.change_time,
+        testid="reschedule-confirm",
     )
 
 
