@@ -24,6 +24,7 @@ from portal_app.domain.appointments.times import booking_times
 from portal_app.domain.backoffice.models import BackofficeTask
 from portal_app.domain.business.models import BusinessSettings
 from portal_app.domain.invitations import service as invitations
+from tests.e2e.browsing import mailbox, pick, sign_in
 from tests.factories import (
     business_id,
     customer_actor,
@@ -46,11 +47,6 @@ def _forget_new_activity(live):
     yield
     with live.db.transaction() as session:
         session.exec(delete(ActivityEntry).where(col(ActivityEntry.id) > before))
-
-
-def _sign_in(page, base: str, who: str) -> None:
-    page.goto(f"{base}/dev/login")
-    page.get_by_role("button", name=re.compile(who)).click()
 
 
 def _declined_invitation(live, email: str, service: str, message: str) -> None:
@@ -84,22 +80,9 @@ def _booking_request(live, email: str, service: str) -> int:
             session.get(BusinessSettings, business_id(live)).booking_mode = previous
 
 
-def _pick(page, trigger, option: str) -> None:
-    trigger.click()
-    page.get_by_role("option", name=option, exact=True).click()
-
-
-def _mail(page, base: str, *texts: str):
-    page.goto(f"{base}/dev/mailbox")
-    mail = page.get_by_test_id("mail")
-    for part in texts:
-        mail = mail.filter(has_text=part)
-    return mail
-
-
 def test_owner_invites_a_customer_from_the_customer_list(live_portal, page_at):
     page = page_at(375)
-    _sign_in(page, live_portal, "Sanne de Vries")
+    sign_in(page, live_portal, "Sanne de Vries")
     expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
     page.goto(f"{live_portal}/staff/customers")
     card = page.get_by_test_id("customer-card").filter(has_text="sem@example.com")
@@ -109,13 +92,13 @@ def test_owner_invites_a_customer_from_the_customer_list(live_portal, page_at):
     expect(dialog.get_by_test_id("invite-chosen")).to_have_text("Sem de Groot")
     dialog.get_by_role("button", name="Uitnodiging versturen").click()
     expect(dialog.get_by_role("alert")).to_have_text("Kies een klant en een dienst.")
-    _pick(page, dialog.get_by_test_id("invite-service"), "Airco-service")
+    pick(page, dialog.get_by_test_id("invite-service"), "Airco-service")
     dialog.get_by_role("button", name="Uitnodiging versturen").click()
     expect(page.get_by_role("dialog")).to_have_count(0)  # closes on success
     expect(page.get_by_test_id("page-notice")).to_have_text(
         "Uitnodiging verstuurd naar Sem de Groot (sem@example.com)."
     )
-    mail = _mail(page, live_portal, "sem@example.com", "Plan je afspraak", "Airco-service")
+    mail = mailbox(page, live_portal, "sem@example.com", "Plan je afspraak", "Airco-service")
     expect(mail).to_have_count(1)
     link = mail.locator("a[href*='/auth/link?token=']").first.get_attribute("href")
     assert link.startswith(f"{live_portal}/auth/link?token=")
@@ -126,7 +109,7 @@ def test_owner_works_through_the_inbox(live_portal, live, page_at):
     appointment_id = _booking_request(live, "lucas@example.com", "APK-keuring")
 
     page = page_at(1280)
-    _sign_in(page, live_portal, "Sanne de Vries")
+    sign_in(page, live_portal, "Sanne de Vries")
     expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
     page.get_by_role("navigation").get_by_text("Backoffice-taken").click()
     expect(page.get_by_role("heading", name="Backoffice-taken", level=1)).to_be_visible()
@@ -144,7 +127,7 @@ def test_owner_works_through_the_inbox(live_portal, live, page_at):
     )
     expect(declined.get_by_test_id("task-assign")).to_have_text("Niemand")
 
-    _pick(page, declined.get_by_test_id("task-assign"), "Daan Jansen")
+    pick(page, declined.get_by_test_id("task-assign"), "Daan Jansen")
     expect(page.get_by_test_id("inbox-notice")).to_have_text("Taak toegewezen aan Daan Jansen.")
     expect(declined.get_by_test_id("task-assign")).to_have_text("Daan Jansen")
     page.reload()
@@ -174,7 +157,7 @@ def test_owner_works_through_the_inbox(live_portal, live, page_at):
     task = one(live, BackofficeTask, BackofficeTask.appointment_id == appointment_id)
     assert task.status == "resolved"
 
-    mail = _mail(page, live_portal, "lucas@example.com", "Bevestiging van je afspraak")
+    mail = mailbox(page, live_portal, "lucas@example.com", "Bevestiging van je afspraak")
     expect(mail).to_have_count(1)
 
 
@@ -182,7 +165,7 @@ def test_customer_message_is_shown_as_text_never_as_html(live_portal, live, page
     message = "<b>hi</b><script>window.__owned = 1</script><img src=x onerror=alert(1)>"
     _declined_invitation(live, "emma@example.com", "Kleine onderhoudsbeurt", message)
     page = page_at(375)
-    _sign_in(page, live_portal, "Daan Jansen")
+    sign_in(page, live_portal, "Daan Jansen")
     expect(page.get_by_role("heading", name="Hallo Daan Jansen")).to_be_visible()
     page.goto(f"{live_portal}/staff/inbox")
     card = page.get_by_test_id("task-card").filter(has_text="<b>hi</b>")
@@ -194,7 +177,7 @@ def test_customer_message_is_shown_as_text_never_as_html(live_portal, live, page
 def test_mechanic_is_refused_the_inbox(live_portal, live, page_at):
     _declined_invitation(live, "emma@example.com", "Airco-service", "Bel me maar even.")
     page = page_at(1280)
-    _sign_in(page, live_portal, "Pieter Bakker")
+    sign_in(page, live_portal, "Pieter Bakker")
     expect(page.get_by_role("heading", name="Hallo Pieter Bakker")).to_be_visible()
     page.goto(f"{live_portal}/staff/inbox")
     expect(page.get_by_test_id("inbox-refused")).to_have_text(
@@ -207,7 +190,7 @@ def test_mechanic_is_refused_the_inbox(live_portal, live, page_at):
 
 def test_customer_session_cannot_open_the_inbox(live_portal, page_at):
     page = page_at(1280)
-    _sign_in(page, live_portal, "Emma Visser")
+    sign_in(page, live_portal, "Emma Visser")
     expect(page.get_by_test_id("welcome")).to_be_visible()
     page.goto(f"{live_portal}/staff/inbox")
     expect(page).to_have_url(re.compile(r"/staff/login/?$"))
@@ -219,7 +202,7 @@ def test_activity_feed_shows_a_new_booking_with_who_and_when(live_portal, live, 
     entry = one(live, ActivityEntry, ActivityEntry.appointment_id == appointment_id)
     when = format_when(entry.at, "Europe/Amsterdam", "nl")
     page = page_at(375)
-    _sign_in(page, live_portal, "Fatima El Amrani")
+    sign_in(page, live_portal, "Fatima El Amrani")
     row = page.get_by_test_id("activity-row").first
     expect(row).to_contain_text("Noah Smit heeft geboekt: Bandenwissel")
     expect(row).to_contain_text(when)
@@ -234,7 +217,7 @@ def test_inbox_and_invite_dialog_fit_the_screen(live_portal, live, page_at, widt
         f"Deze tijden passen niet ({width}). Ik werk overdag; kan het ook na 17:00 uur?",
     )
     page = page_at(width)
-    _sign_in(page, live_portal, "Sanne de Vries")
+    sign_in(page, live_portal, "Sanne de Vries")
     expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
     page.goto(f"{live_portal}/staff/inbox")
     expect(page.get_by_test_id("task-card").first).to_be_visible()
@@ -284,7 +267,7 @@ def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live, page_at):
             ]
         )
     page = page_at(1280)
-    _sign_in(page, live_portal, "Fatima El Amrani")
+    sign_in(page, live_portal, "Fatima El Amrani")
     expect(page.get_by_role("heading", name="Hallo Fatima El Amrani")).to_be_visible()
     page.goto(f"{live_portal}/staff/inbox")
     sem_tasks = page.get_by_test_id("task-card").filter(has_text="Sem de Groot")

@@ -19,6 +19,7 @@ from portal_app.domain.backoffice.models import BackofficeTask
 from portal_app.domain.business.models import BusinessSettings, StaffMember
 from portal_app.domain.invitations.models import Invitation
 from portal_app.domain.messaging.models import OutboxMessage
+from tests.e2e.browsing import no_sideways_scroll, sign_in
 from tests.factories import add_appointment, add_customer, business_id, invite, one, rows
 from tests.moments import local_time, weekday_ahead
 
@@ -26,12 +27,6 @@ pytestmark = pytest.mark.e2e
 
 BUSINESS_PHONE = "+31201234567"
 BUSINESS_EMAIL = "garage.devries@example.com"
-
-
-def _sign_in(page, base: str, name: str) -> None:
-    page.goto(f"{base}/dev/login")
-    page.get_by_role("button", name=re.compile(re.escape(name))).click()
-    expect(page.get_by_test_id("welcome")).to_be_visible()
 
 
 def _mails(live, recipient: str) -> list[OutboxMessage]:
@@ -57,10 +52,6 @@ def _pick_day(page, label: str, day: date) -> None:
     )
 
 
-def _no_sideways_scroll(page, width: int) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-
-
 @pytest.mark.parametrize("width", [375, 1280])
 def test_invitation_link_leads_to_a_booked_appointment(live_portal, live, page_at, clock, width):
     name, email, customer_id = add_customer(live, "Anna")
@@ -79,7 +70,7 @@ def test_invitation_link_leads_to_a_booked_appointment(live_portal, live, page_a
     expect(first).to_contain_text(re.compile(r"(ma|di|wo|do|vr|za|zo) \d{1,2} \w+ \d{4} \d\d:\d\d"))
     expect(first).to_contain_text(re.compile(r"€\s?45,00"))
     expect(first).to_contain_text("met ")
-    _no_sideways_scroll(page, width)
+    no_sideways_scroll(page, width)
     chosen = first.inner_text().split("\n")[0]
     first.get_by_role("button", name="Kies deze").click()
 
@@ -88,7 +79,7 @@ def test_invitation_link_leads_to_a_booked_appointment(live_portal, live, page_a
     expect(confirmation).to_contain_text("APK-keuring")
     expect(confirmation).to_contain_text(chosen)
     expect(page.get_by_test_id("confirmation-note")).to_contain_text("bevestiging per e-mail")
-    _no_sideways_scroll(page, width)
+    no_sideways_scroll(page, width)
 
     confirmation_mail = next(m for m in _mails(live, email) if m.kind == "booking_confirmation")
     assert confirmation_mail.attachment_name.endswith(".ics")
@@ -107,7 +98,7 @@ def test_option_taken_by_someone_else_shows_fresh_options(live_portal, live, pag
     _other, _e, other_id = add_customer(live, "Nina")
     invitation_id = invite(live, customer_id)
     page = page_at(375)
-    _sign_in(page, live_portal, name)
+    sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
     first_text = _option_texts(page)[0]
     staff_id, _, start = (
@@ -131,14 +122,14 @@ def test_options_that_do_not_suit_become_a_message_to_the_business(
     name, _email, customer_id = add_customer(live, "Bram")
     invitation_id = invite(live, customer_id)
     page = page_at(375)
-    _sign_in(page, live_portal, name)
+    sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
     expect(page.get_by_test_id("option-card").first).to_be_visible()
     page.get_by_role("button", name="Deze opties komen mij niet uit").click()
     page.get_by_label("Wanneer komt het je wel uit?").fill("Liever op vrijdagmiddag na 15:00.")
     page.get_by_role("button", name="Bericht versturen").click()
     expect(page.get_by_test_id("declined-thanks")).to_contain_text("Bedankt voor je bericht")
-    _no_sideways_scroll(page, 375)
+    no_sideways_scroll(page, 375)
 
     task = one(live, BackofficeTask, BackofficeTask.invitation_id == invitation_id)
     assert task.kind == "options_declined"
@@ -153,7 +144,7 @@ def test_no_options_outside_the_service_area_shows_a_kind_sentence(
     name, _email, customer_id = add_customer(live, "Cas", far_away=True)
     invitation_id = invite(live, customer_id)
     page = page_at(375)
-    _sign_in(page, live_portal, name)
+    sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
     box = page.get_by_test_id("no-options")
     expect(box).to_contain_text("buiten ons werkgebied")
@@ -168,7 +159,7 @@ def test_more_options_shows_other_times(live_portal, live, page_at, clock):
     name, _email, customer_id = add_customer(live, "Dirk")
     invitation_id = invite(live, customer_id)
     page = page_at(1280)
-    _sign_in(page, live_portal, name)
+    sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
     first_round = _option_texts(page)
     page.get_by_role("button", name="Meer opties").click()
@@ -184,7 +175,7 @@ def test_preferred_date_shows_options_around_that_day(live_portal, live, page_at
     invitation_id = invite(live, customer_id)
     wanted = weekday_ahead(clock.now(), 12)
     page = page_at(375)
-    _sign_in(page, live_portal, name)
+    sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/invitations/{invitation_id}")
     expect(page.get_by_test_id("option-card").first).to_be_visible()
     page.get_by_role("button", name="Kies een voorkeursdatum").click()
@@ -193,7 +184,7 @@ def test_preferred_date_shows_options_around_that_day(live_portal, live, page_at
     expect(page.get_by_role("heading", name=re.compile("Opties rond"))).to_be_visible()
     day_text = format_date(wanted, "EEE d MMM y", locale="nl_NL")
     expect(page.get_by_test_id("option-card").filter(has_text=day_text).first).to_be_visible()
-    _no_sideways_scroll(page, 375)
+    no_sideways_scroll(page, 375)
 
 
 def test_self_booking_in_request_mode_shows_requested_status(live_portal, live, page_at, clock):
@@ -201,7 +192,7 @@ def test_self_booking_in_request_mode_shows_requested_status(live_portal, live, 
     _booking_mode(live, "request")
     try:
         page = page_at(375)
-        _sign_in(page, live_portal, name)
+        sign_in(page, live_portal, name)
         page.get_by_test_id("book-button").click()
         expect(page.get_by_role("heading", name="1. Kies een dienst")).to_be_visible()
         page.get_by_role("button", name=re.compile("Airco-service")).click()
@@ -209,7 +200,7 @@ def test_self_booking_in_request_mode_shows_requested_status(live_portal, live, 
         _pick_day(page, "Datum", weekday_ahead(clock.now(), 4))
         grid = page.get_by_test_id("time-grid")
         expect(grid.get_by_role("button").first).to_be_visible()
-        _no_sideways_scroll(page, 375)
+        no_sideways_scroll(page, 375)
         grid.get_by_role("button").first.click()
         expect(page.get_by_test_id("book-confirm")).to_contain_text("Airco-service")
         page.get_by_role("button", name="Afspraak bevestigen").click()
@@ -226,7 +217,7 @@ def test_self_booking_in_request_mode_shows_requested_status(live_portal, live, 
 def test_self_booking_direct_books_and_empty_day_says_so(live_portal, live, page_at, clock):
     name, _email, _customer_id = add_customer(live, "Gijs")
     page = page_at(1280)
-    _sign_in(page, live_portal, name)
+    sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/book")
     page.get_by_role("button", name=re.compile("Bandenwissel")).click()
     page.get_by_role("button", name="Daan Jansen").click()
@@ -254,14 +245,14 @@ def test_reschedule_within_the_window_moves_the_appointment(
     start = local_time(day, time(10, 0))
     appointment_id = add_appointment(live, customer_id, start)
     page = page_at(width)
-    _sign_in(page, live_portal, name)
+    sign_in(page, live_portal, name)
     page.get_by_test_id("appointment-card").filter(has_text="APK-keuring").click()
     expect(page).to_have_url(re.compile(rf"/portal/appointments/{appointment_id}/?$"))
     old_when = page.get_by_test_id("detail-when").inner_text()
     page.get_by_role("link", name="Verplaatsen").click()
     expect(page.get_by_role("heading", name="Afspraak verplaatsen")).to_be_visible()
     expect(page.get_by_text("vrije tijden van Daan Jansen")).to_be_visible()
-    _no_sideways_scroll(page, width)
+    no_sideways_scroll(page, width)
     choice = page.get_by_test_id("time-grid").get_by_role("button").first
     new_when = choice.inner_text()
     assert new_when != old_when
@@ -290,14 +281,14 @@ def test_reschedule_too_close_to_the_start_is_refused_with_contact_details(
     start = (clock.now() + timedelta(hours=3)).replace(second=0, microsecond=0)
     appointment_id = add_appointment(live, customer_id, start, staff="Fatima El Amrani")
     page = page_at(375)
-    _sign_in(page, live_portal, name)
+    sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/appointments/{appointment_id}/reschedule")
     refusal = page.get_by_test_id("refusal")
     expect(refusal).to_contain_text("niet meer online worden verplaatst")
     expect(refusal).to_contain_text(BUSINESS_PHONE)
     expect(refusal).to_contain_text(BUSINESS_EMAIL)
     expect(page.get_by_test_id("time-grid")).to_have_count(0)
-    _no_sideways_scroll(page, 375)
+    no_sideways_scroll(page, 375)
     assert one(live, Appointment, Appointment.id == appointment_id).start_utc == start
 
 
@@ -306,7 +297,7 @@ def test_cancel_after_confirming_marks_the_appointment_cancelled(live_portal, li
     start = local_time(weekday_ahead(clock.now(), 8), time(14, 0))
     appointment_id = add_appointment(live, customer_id, start, staff="Pieter Bakker")
     page = page_at(375)
-    _sign_in(page, live_portal, name)
+    sign_in(page, live_portal, name)
     page.goto(f"{live_portal}/portal/appointments/{appointment_id}")
     expect(page.get_by_test_id("detail-status")).to_have_text("Geboekt")
     expect(page.get_by_text("€ 45,00")).to_be_visible()
@@ -337,7 +328,7 @@ def test_someone_elses_appointment_is_not_found_and_ics_is_only_for_the_owner(
     theirs = add_appointment(live, owner_id, start, staff="Daan Jansen")
     mine = add_appointment(live, other_id, start, staff="Fatima El Amrani")
     page = page_at(1280)
-    _sign_in(page, live_portal, other_name)
+    sign_in(page, live_portal, other_name)
 
     page.goto(f"{live_portal}/portal/appointments/{theirs}")
     expect(page.get_by_test_id("not-found")).to_contain_text("Afspraak niet gevonden")

@@ -7,12 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.browsing import sign_in
+
 pytestmark = pytest.mark.e2e
-
-
-def _sign_in(page, base: str, who: str) -> None:
-    page.goto(f"{base}/dev/login")
-    page.get_by_role("button", name=re.compile(who)).click()
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -20,7 +17,7 @@ def test_customer_sees_portal_with_own_appointments(live_portal, page_at, width)
     page = page_at(width)
     page.goto(f"{live_portal}/portal")
     expect(page).to_have_url(re.compile(r"/portal/login/?$"))
-    _sign_in(page, live_portal, "Emma Visser")
+    sign_in(page, live_portal, "Emma Visser")
     expect(page.get_by_test_id("welcome")).to_have_text("Welkom, Emma Visser")
     expect(page.get_by_test_id("business-name")).to_have_text("Garage De Vries")
     nav = page.get_by_role("navigation")
@@ -49,7 +46,7 @@ def test_customer_sees_portal_with_own_appointments(live_portal, page_at, width)
 
 def test_english_customer_gets_english_texts(live_portal, page_at):
     page = page_at(1280)
-    _sign_in(page, live_portal, "Noah Smit")
+    sign_in(page, live_portal, "Noah Smit")
     expect(page.get_by_test_id("welcome")).to_have_text("Welcome, Noah Smit")
     expect(page.get_by_role("navigation").get_by_text("Appointments")).to_be_visible()
     # English day and month names; any day of the week (another test may have booked
@@ -62,7 +59,7 @@ def test_english_customer_gets_english_texts(live_portal, page_at):
 @pytest.mark.parametrize("width", [375, 1280])
 def test_owner_sees_back_office_and_editor(live_portal, page_at, width):
     page = page_at(width)
-    _sign_in(page, live_portal, "Sanne de Vries")
+    sign_in(page, live_portal, "Sanne de Vries")
     expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
     feed = page.get_by_test_id("activity-row")
     expect(feed.filter(has_text="Emma Visser heeft geboekt").first).to_be_visible()
@@ -78,7 +75,7 @@ def test_owner_sees_back_office_and_editor(live_portal, page_at, width):
 
 def test_mechanic_is_refused_customer_list_and_editor(live_portal, page_at):
     page = page_at(1280)
-    _sign_in(page, live_portal, "Pieter Bakker")
+    sign_in(page, live_portal, "Pieter Bakker")
     expect(page.get_by_role("heading", name="Hallo Pieter Bakker")).to_be_visible()
     page.goto(f"{live_portal}/staff/customers")
     expect(page.get_by_text("Dit mag je niet doen.")).to_be_visible()
@@ -89,7 +86,7 @@ def test_mechanic_is_refused_customer_list_and_editor(live_portal, page_at):
 
 def test_logout_ends_the_session(live_portal, page_at):
     page = page_at(1280)
-    _sign_in(page, live_portal, "Emma Visser")
+    sign_in(page, live_portal, "Emma Visser")
     expect(page.get_by_test_id("welcome")).to_be_visible()
     page.get_by_role("button", name="Uitloggen").click()
     expect(page).to_have_url(re.compile(r"/portal/login/?$"))
@@ -101,7 +98,7 @@ def test_logout_ends_the_session(live_portal, page_at):
 
 def test_session_cookie_is_http_only(live_portal, page_at):
     page = page_at(1280)
-    _sign_in(page, live_portal, "Emma Visser")
+    sign_in(page, live_portal, "Emma Visser")
     expect(page.get_by_test_id("welcome")).to_be_visible()
     cookie = next(c for c in page.context.cookies() if c["name"] == "portal_session")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
