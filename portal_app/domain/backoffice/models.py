@@ -19,7 +19,10 @@ class TaskKind(StrEnum):
 
 class BackofficeTask(SQLModel, table=True):
     __tablename__ = "backoffice_task"
-    __table_args__ = (Index("ix_backoffice_task_business_status", "business_id", "status"),)
+    # The inbox lists one status of one business, newest first.
+    __table_args__ = (
+        Index("ix_backoffice_task_business_status_created", "business_id", "status", "created_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     business_id: int = Field(foreign_key="business.id")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, Index, SQLModel
 
 
 class Customer(SQLModel, table=True):
+    # The customer list pages through a business's customers by name.
+    __table_args__ = (Index("ix_customer_business_name", "business_id", "name"),)
+
     id: int | None = Field(default=None, primary_key=True)
     business_id: int = Field(foreign_key="business.id", index=True)
     name: str = Field(max_length=200)
