@@ -17,7 +17,15 @@ def recent_activity(ctx: Context, actor: Actor, limit: int = 20) -> list[Activit
     """Newest activity entries of the business with who did it, in one statement."""
     require(actor, ALL_STAFF)
     query = (
-        select(ActivityEntry, Customer.name, StaffMember.name)
+        select(
+            ActivityEntry.id,
+            ActivityEntry.at,
+            ActivityEntry.action,
+            ActivityEntry.actor_kind,
+            Customer.name,
+            StaffMember.name,
+            ActivityEntry.summary,
+        )
         .join(
             Customer,
             and_(
@@ -39,15 +47,8 @@ def recent_activity(ctx: Context, actor: Actor, limit: int = 20) -> list[Activit
         .limit(max(1, min(limit, 100)))
     )
     with ctx.db.transaction() as session:
-        rows = session.exec(query).all()
+        rows = session.execute(query).all()
     return [
-        ActivityView(
-            entry.id,
-            entry.at,
-            entry.action,
-            entry.actor_kind,
-            customer or member or "",
-            entry.summary,
-        )
-        for entry, customer, member in rows
+        ActivityView(entry_id, at, action, kind, customer or member or "", summary)
+        for entry_id, at, action, kind, customer, member, summary in rows
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from portal_app.core.actor import ALL_STAFF, CUSTOMERS, Actor, Role, require
@@ -27,50 +28,99 @@ from portal_app.domain.appointments.views import (
     AppointmentView,
     CustomerDashboard,
 )
-from portal_app.domain.business.models import Service, StaffMember
+from portal_app.domain.business.models import Business, Service, StaffMember
 from portal_app.domain.business.queries import (
     business_view,
     settings_of,
 )
 from portal_app.domain.customers.models import Customer
-from portal_app.domain.customers.queries import own_row
 
 UPCOMING_LIMIT = 50
 DASHBOARD_LIMIT = 5
+WEEK_LIMIT = 200
 
 
 def _select():
+    """Plain columns of appointments with their service, staff member and customer."""
     return (
-        select(Appointment, Service.name, StaffMember.name, Customer.name)
+        select(
+            Appointment.id,
+            Service.name,
+            StaffMember.name,
+            Customer.name,
+            Appointment.start_utc,
+            Appointment.end_utc,
+            Appointment.price_cents,
+            Appointment.status,
+            Appointment.location,
+            Appointment.video_url,
+        )
         .join(Service, Service.id == Appointment.service_id)
         .join(StaffMember, StaffMember.id == Appointment.staff_id)
         .join(Customer, Customer.id == Appointment.customer_id)
     )
 
 
-def _views(session: Session, query) -> list[AppointmentView]:
+def _views(session: Session, query, params: dict | None = None) -> list[AppointmentView]:
     return [
         AppointmentView(
-            id=appointment.id,
-            service_name=service,
-            staff_name=staff,
-            customer_name=customer,
-            start_utc=appointment.start_utc,
-            duration_minutes=int(
-                (appointment.end_utc - appointment.start_utc).total_seconds() // 60
-            ),
-            price_cents=appointment.price_cents,
-            status=str(appointment.status),
-            location=appointment.location,
-            video_url=appointment.video_url,
+            id=row[0],
+            service_name=row[1],
+            staff_name=row[2],
+            customer_name=row[3],
+            start_utc=row[4],
+            duration_minutes=int((row[5] - row[4]).total_seconds() // 60),
+            price_cents=row[6],
+            status=str(row[7]),
+            location=row[8],
+            video_url=row[9],
         )
-        for appointment, service, staff, customer in session.exec(query).all()
+        for row in session.execute(query, params or {})
     ]
+
+
+# The lists every page load reads are built once, with their values as parameters.
+_LIVE = col(Appointment.status).in_(BLOCKING_STATUSES)
+_ONE = _select().where(Appointment.id == bindparam("appointment"))
+_UPCOMING = (
+    _select()
+    .where(
+        Appointment.customer_id == bindparam("customer"), Appointment.start_utc >= bindparam("now")
+    )
+    .where(_LIVE)
+    .order_by(Appointment.start_utc, Appointment.id)
+    .limit(bindparam("limit"))
+)
+_HISTORY = (
+    _select()
+    .where(Appointment.customer_id == bindparam("customer"))
+    .where((Appointment.start_utc < bindparam("now")) | ~_LIVE)
+    .order_by(col(Appointment.start_utc).desc(), col(Appointment.id).desc())
+    .offset(bindparam("offset"))
+    .limit(bindparam("limit"))
+)
+_WEEK = (
+    _select()
+    .where(
+        Appointment.business_id == bindparam("business"),
+        Appointment.start_utc >= bindparam("start"),
+        Appointment.start_utc < bindparam("end"),
+    )
+    .where(_LIVE)
+    .order_by(Appointment.start_utc, Appointment.id)
+    .limit(WEEK_LIMIT)
+)
+_OWN_WEEK = _WEEK.where(Appointment.staff_id == bindparam("staff"))
+_GREETING = (
+    select(Customer.name, Business.name, Business.phone, Business.email)
+    .join(Business, Business.id == Customer.business_id)
+    .where(Customer.id == bindparam("customer"), Customer.business_id == bindparam("business"))
+)
 
 
 def appointment_view(session: Session, appointment_id: int) -> AppointmentView:
     """The view of one appointment, in the caller's transaction."""
-    views = _views(session, _select().where(Appointment.id == appointment_id))
+    views = _views(session, _ONE, {"appointment": appointment_id})
     if not views:
         raise NotFound("no such appointment")
     return views[0]
@@ -87,21 +137,18 @@ def dashboard(ctx: Context, actor: Actor) -> CustomerDashboard:
     """What the customer sees first: their name, the next appointments, how to reach us."""
     require(actor, CUSTOMERS)
     with ctx.db.transaction() as session:
-        customer = own_row(session, actor)
-        business = business_view(session, actor.business_id)
+        greeting = session.execute(
+            _GREETING, {"customer": actor.id, "business": actor.business_id}
+        ).first()
+        if greeting is None:
+            raise NotFound("no such customer")
         upcoming = _upcoming(session, actor, ctx.clock.now(), DASHBOARD_LIMIT)
-    return CustomerDashboard(customer.name, business, tuple(upcoming))
+    name, business, phone, email = greeting
+    return CustomerDashboard(name, business, phone, email, tuple(upcoming))
 
 
 def _upcoming(session: Session, actor: Actor, now: datetime, limit: int) -> list[AppointmentView]:
-    return _views(
-        session,
-        _select()
-        .where(Appointment.customer_id == actor.id, Appointment.start_utc >= now)
-        .where(col(Appointment.status).in_(BLOCKING_STATUSES))
-        .order_by(Appointment.start_utc, Appointment.id)
-        .limit(limit),
-    )
+    return _views(session, _UPCOMING, {"customer": actor.id, "now": now, "limit": limit})
 
 
 def customer_history(
@@ -158,18 +205,10 @@ def staff_week(ctx: Context, actor: Actor) -> list[AppointmentView]:
     monday = today - timedelta(days=today.weekday())
     start = datetime.combine(monday, datetime.min.time(), tzinfo=tz)
     end = datetime.combine(monday + timedelta(days=7), datetime.min.time(), tzinfo=tz)
-    query = (
-        _select()
-        .where(Appointment.business_id == actor.business_id)
-        .where(Appointment.start_utc >= start, Appointment.start_utc < end)
-        .where(col(Appointment.status).in_(BLOCKING_STATUSES))
-        .order_by(Appointment.start_utc, Appointment.id)
-        .limit(200)
-    )
-    if actor.role == Role.MECHANIC:
-        query = query.where(Appointment.staff_id == actor.id)
+    params = {"business": actor.business_id, "start": start, "end": end, "staff": actor.id}
+    query = _OWN_WEEK if actor.role == Role.MECHANIC else _WEEK
     with ctx.db.transaction() as session:
-        return _views(session, query)
+        return _views(session, query, params)
 
 
 def calendar_file(ctx: Context, actor: Actor, appointment_id: object) -> str:

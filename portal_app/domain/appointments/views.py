@@ -83,7 +83,9 @@ class CustomerDashboard:
     """The customer's first page: who they are, what is next, how to reach the business."""
 
     customer_name: str
-    business: BusinessView
+    business_name: str
+    business_phone: str
+    business_email: str
     upcoming: tuple[AppointmentView, ...]
 
 

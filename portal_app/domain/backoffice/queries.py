@@ -33,7 +33,14 @@ def list_tasks(
     booked = aliased(Service)
     query = (
         select(
-            BackofficeTask,
+            BackofficeTask.id,
+            BackofficeTask.kind,
+            BackofficeTask.status,
+            BackofficeTask.reason,
+            BackofficeTask.message,
+            BackofficeTask.assigned_staff_id,
+            BackofficeTask.created_at,
+            BackofficeTask.resolved_at,
             Customer.name,
             Customer.email,
             Customer.mobile,
@@ -53,25 +60,40 @@ def list_tasks(
         .limit(page.fetch)
     )
     with ctx.db.transaction() as session:
-        rows = session.exec(query).all()
+        rows = session.execute(query).all()
     views = [
         TaskView(
-            id=task.id,
-            kind=task.kind,
-            status=task.status,
-            reason=task.reason,
-            message=task.message,
+            id=task_id,
+            kind=kind,
+            status=task_status,
+            reason=reason,
+            message=message,
             customer_name=name or "",
             customer_email=email or "",
             customer_phone=phone or "",
             service_name=service or "",
             appointment_start=start,
-            assigned_staff_id=task.assigned_staff_id,
+            assigned_staff_id=assigned,
             assigned_to=assignee or "",
-            created_at=task.created_at,
-            resolved_at=task.resolved_at,
+            created_at=created,
+            resolved_at=resolved,
         )
-        for task, name, email, phone, start, service, assignee in rows
+        for (
+            task_id,
+            kind,
+            task_status,
+            reason,
+            message,
+            assigned,
+            created,
+            resolved,
+            name,
+            email,
+            phone,
+            start,
+            service,
+            assignee,
+        ) in rows
     ]
     return Page.cut(views, page)
 

