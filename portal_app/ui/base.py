@@ -102,8 +102,7 @@ def guarded(
         @functools.wraps(fn)
         def handler(self: SessionState, *args: object, **kwargs: object):
             if load:
-                self.error = self.notice = ""
-                self.refused = False
+                self._clear_sentences()
             try:
                 parsed = _parse(specs, args, kwargs)
             except DomainError as bad_input:
@@ -178,6 +177,12 @@ class SessionState(rx.State):
     notice: str = ""
     # True while the signed-in person may not use the page they opened.
     refused: bool = False
+
+    def _clear_sentences(self) -> None:
+        """A fresh page: no error, no notice, not refused (unchanged vars are not resent)."""
+        for name, empty in (("error", ""), ("notice", ""), ("refused", False)):
+            if getattr(self, name) != empty:
+                setattr(self, name, empty)
 
     def _t(self, key: str, **values: object) -> str:
         """A catalog text in the visitor's language."""
