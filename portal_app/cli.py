@@ -49,13 +49,22 @@ def migrate() -> None:
 
 def demo_data() -> None:
     """Load the demo business once."""
-    from portal_app.domain.demo_data import DEMO_STAFF_PASSWORD, STAFF, load_demo_data
+    from portal_app.domain.demo_data import (
+        DEMO_OWNER_TOTP_SECRET,
+        DEMO_STAFF_PASSWORD,
+        STAFF,
+        load_demo_data,
+    )
     from portal_app.runtime import context
 
     _database_ready()
     loaded = load_demo_data(context())
     print("Demo data loaded." if loaded else "Demo data already present.")
     print(f"Back-office log-in: {STAFF[0][1]} / {DEMO_STAFF_PASSWORD} (owner)")
+    print(
+        f"Owner's second step: authenticator key {DEMO_OWNER_TOTP_SECRET} "
+        f"(other demo staff need none)"
+    )
 
 
 def create_owner() -> None:

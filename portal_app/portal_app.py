@@ -14,6 +14,7 @@ from portal_app.runtime import clock, context, engine, settings
 from portal_app.ui.pages import register_pages
 from portal_app.web.delivery import delivery
 from portal_app.web.routes import build_routes
+from portal_app.web.security_headers import security_headers
 
 
 def index() -> rx.Component:
@@ -27,8 +28,15 @@ def is_page(path: str) -> bool:
 
 
 app = rx.App(
-    api_transformer=[build_routes(), delivery(is_page)],
-    head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
+    api_transformer=[
+        build_routes(),
+        delivery(is_page),
+        security_headers(lambda: settings().public_url),
+    ],
+    head_components=[
+        rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
+        rx.el.script(src="/portal-load.js", defer=True),
+    ],
 )
 app.add_page(index, route="/", on_load=rx.redirect(paths.PORTAL), title="Klantportaal")
 register_pages(app)

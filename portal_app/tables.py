@@ -2,6 +2,7 @@
 
 from portal_app.domain.activity.models import ActivityEntry
 from portal_app.domain.appointments.models import Appointment
+from portal_app.domain.audit.models import AuditEntry
 from portal_app.domain.backoffice.models import BackofficeTask
 from portal_app.domain.business.models import (
     Business,
@@ -11,7 +12,15 @@ from portal_app.domain.business.models import (
     StaffMember,
 )
 from portal_app.domain.customers.models import Customer, Vehicle
-from portal_app.domain.identity.models import AccessToken, LoginCode, RateLimitEvent, UserSession
+from portal_app.domain.identity.models import (
+    AccessToken,
+    LoginCode,
+    RateLimitEvent,
+    RecoveryCode,
+    StaffTwoFactor,
+    TwoFactorChallenge,
+    UserSession,
+)
 from portal_app.domain.invitations.models import Invitation
 from portal_app.domain.messaging.models import MessageTemplate, OutboxMessage
 from portal_app.domain.scheduling.models import ClosingDay, TimeOff, WorkingHours
@@ -21,6 +30,7 @@ TABLES = (
     AccessToken,
     ActivityEntry,
     Appointment,
+    AuditEntry,
     BackofficeTask,
     Business,
     BusinessSettings,
@@ -32,10 +42,13 @@ TABLES = (
     MessageTemplate,
     OutboxMessage,
     RateLimitEvent,
+    RecoveryCode,
     Service,
     ServiceStaff,
     StaffMember,
+    StaffTwoFactor,
     TimeOff,
+    TwoFactorChallenge,
     UserSession,
     Vehicle,
     WorkingHours,

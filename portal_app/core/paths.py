@@ -21,6 +21,8 @@ STAFF = "/staff"
 STAFF_LOGIN = "/staff/login"
 INBOX = "/staff/inbox"
 CUSTOMERS = "/staff/customers"
+TEAM = "/staff/team"
+AUDIT = "/staff/audit"
 EDITOR = "/editor"
 EDITOR_TEMPLATES = "/editor/templates"
 

@@ -14,10 +14,12 @@ from portal_app.ui.portal.login import page as customer_login
 from portal_app.ui.portal.modules import page as modules
 from portal_app.ui.portal.profile import page as profile
 from portal_app.ui.portal.reschedule import page as reschedule
+from portal_app.ui.staff.audit import page as audit
 from portal_app.ui.staff.customers import page as customers
 from portal_app.ui.staff.inbox import page as inbox
 from portal_app.ui.staff.login import page as staff_login
 from portal_app.ui.staff.overview import page as overview
+from portal_app.ui.staff.team import page as team
 
 FEATURES = (
     customer_login,
@@ -32,6 +34,8 @@ FEATURES = (
     overview,
     inbox,
     customers,
+    team,
+    audit,
     editor_rules,
     editor_templates,
 )

@@ -35,6 +35,8 @@ STAFF_NAV = (
     NavItem("staff.nav.dashboard", paths.STAFF, "layout-dashboard", ALL_STAFF),
     NavItem("staff.nav.inbox", paths.INBOX, "inbox", OFFICE),
     NavItem("staff.nav.customers", paths.CUSTOMERS, "users", OFFICE),
+    NavItem("staff.nav.team", paths.TEAM, "shield-check", OWNERS),
+    NavItem("staff.nav.audit", paths.AUDIT, "scroll-text", OWNERS),
     NavItem("staff.nav.editor", paths.EDITOR, "palette", OWNERS),
 )
 

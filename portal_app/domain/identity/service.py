@@ -17,6 +17,7 @@ from portal_app.core.actor import Actor, ActorKind, customer, staff
 from portal_app.core.context import Context
 from portal_app.core.parsing import parse_email, valid_mobile
 from portal_app.core.tokens import hash_secret, matches_salted, new_code, new_secret, salted_hash
+from portal_app.domain.audit.service import record
 from portal_app.domain.business.models import Business, StaffMember
 from portal_app.domain.customers.models import Customer
 from portal_app.domain.identity.errors import (
@@ -265,6 +266,10 @@ def redeem(ctx: Context, raw: object, old_cookie: str | None) -> tuple[str, str]
                 raise LinkUsed("token already used")
             raise LinkExpired("token expired")
         actor = _actor_for(session, row)
+        if actor.is_customer:
+            record(
+                session, "customer_signed_in", at=now, business_id=actor.business_id, actor=actor
+            )
         if old_cookie:
             revoke_cookie(session, old_cookie, now)
         return start_session(session, actor, now), row.target_path
@@ -276,6 +281,8 @@ def _actor_for(session: Session, row: AccessToken) -> Actor:
         if person is None:
             raise LinkInvalid("customer gone")
         return customer(person.id, person.business_id, locale=person.locale)
+    if row.actor_kind != ActorKind.STAFF:
+        raise LinkInvalid("not a sign-in token")
     member = session.get(StaffMember, row.actor_id)
     if member is None or not member.active:
         raise LinkInvalid("staff member gone")
