@@ -1,8 +1,9 @@
 """Refuse state-changing requests that another site's page sent (login CSRF and friends).
 
-Browsers put `Origin` on every cross-site POST (and `Sec-Fetch-Site` on every request).
-A POST, PUT, PATCH or DELETE whose Origin is not the portal's own (PUBLIC_URL), or that
-the browser marks as cross-site, gets a clear page and changes nothing. Requests without
+Browsers mark every request with `Sec-Fetch-Site` (older ones put `Origin` on every
+cross-site POST). A POST, PUT, PATCH or DELETE that the browser marks as coming from
+another site, or (without that mark) whose Origin is not the portal's own (PUBLIC_URL),
+gets a clear page and changes nothing. Requests without
 either header (scripts, curl, old browsers) come from no foreign page and pass.
 """
 
@@ -24,11 +25,11 @@ def is_cross_site(method: str, headers: Headers, own_origin: str) -> bool:
     """Whether a request changes state on behalf of another site's page."""
     if method.upper() in SAFE_METHODS:
         return False
-    origin = headers.get("origin")
-    if origin is not None and origin.rstrip("/") != own_origin:
-        return True
     fetch_site = headers.get("sec-fetch-site")
-    return fetch_site is not None and fetch_site not in SAME_SITE_FETCHES
+    if fetch_site is not None:  # the browser's own verdict (Origin is "null" on a page
+        return fetch_site not in SAME_SITE_FETCHES  # sent with Referrer-Policy no-referrer)
+    origin = headers.get("origin")
+    return origin is not None and origin.rstrip("/") != own_origin
 
 
 class SameOriginWrites:

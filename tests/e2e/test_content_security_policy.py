@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import urllib.request
 
+import pyotp
 import pytest
 from playwright.sync_api import expect
 
 from portal_app.core import paths
 from portal_app.domain.appointments.models import Appointment
+from portal_app.domain.demo_data import DEMO_OWNER_TOTP_SECRET, DEMO_STAFF_PASSWORD
 from tests.factories import customer_actor, invite, rows
 
 pytestmark = pytest.mark.e2e
@@ -28,7 +30,15 @@ PUBLIC_PAGES = (
     paths.DEV_LOGIN,
     paths.DEV_MAILBOX,
 )
-OWNER_PAGES = (paths.STAFF, paths.INBOX, paths.CUSTOMERS, paths.EDITOR, paths.EDITOR_TEMPLATES)
+OWNER_PAGES = (
+    paths.STAFF,
+    paths.INBOX,
+    paths.CUSTOMERS,
+    paths.TEAM,
+    paths.AUDIT,
+    paths.EDITOR,
+    paths.EDITOR_TEMPLATES,
+)
 
 
 def _watched(page_at):
@@ -103,3 +113,20 @@ def test_back_office_pages_load_without_a_violation(live_portal, page_at):
     expect(page.get_by_test_id("business-name")).to_be_visible()
     for path in OWNER_PAGES:
         _visit(page, errors, f"{live_portal}{path}", lambda p: p.locator("h1").first)
+
+
+def test_owner_signs_in_with_password_and_authenticator_code(live_portal, page_at, moment):
+    page, errors = _watched(page_at)
+    page.goto(f"{live_portal}{paths.STAFF_LOGIN}")
+    page.get_by_label("E-mailadres").fill("sanne.devries@example.com")
+    page.get_by_label("Wachtwoord").fill(DEMO_STAFF_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_label("Code").fill("000000")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_test_id("login-error")).to_contain_text("Deze code klopt niet")
+    page.get_by_label("Code").fill(pyotp.TOTP(DEMO_OWNER_TOTP_SECRET).at(moment))
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
+    page.goto(f"{live_portal}{paths.AUDIT}")
+    expect(page.get_by_test_id("audit-entry").first).to_contain_text("Medewerker ingelogd")
+    assert page.evaluate("window.__cspViolations") == [] and errors == []
