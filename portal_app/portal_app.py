@@ -7,6 +7,7 @@ import reflex as rx
 import portal_app.tables  # noqa: F401  (registers every table)
 from portal_app.core import paths
 from portal_app.domain.appointments.reminders import send_due_reminders
+from portal_app.domain.privacy.service import erase_inactive_customers
 from portal_app.infra.database import apply_migrations
 from portal_app.infra.dispatcher import senders_from_settings
 from portal_app.infra.scheduler import register_tick_job, start_scheduler, stop_scheduler
@@ -48,6 +49,14 @@ def queue_due_reminders(_engine, _clock) -> None:
 
 
 register_tick_job(queue_due_reminders)
+
+
+def erase_inactive(_engine, _clock) -> None:
+    """Tick job: erase customers inactive for longer than their business allows."""
+    erase_inactive_customers(context())
+
+
+register_tick_job(erase_inactive)
 
 
 @contextlib.asynccontextmanager

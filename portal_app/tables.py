@@ -23,6 +23,7 @@ from portal_app.domain.identity.models import (
 )
 from portal_app.domain.invitations.models import Invitation
 from portal_app.domain.messaging.models import MessageTemplate, OutboxMessage
+from portal_app.domain.privacy.models import Consent, Erasure, PrivacyPolicy
 from portal_app.domain.scheduling.models import ClosingDay, TimeOff, WorkingHours
 from portal_app.infra.locks import JobLock
 
@@ -35,12 +36,15 @@ TABLES = (
     Business,
     BusinessSettings,
     ClosingDay,
+    Consent,
     Customer,
+    Erasure,
     Invitation,
     JobLock,
     LoginCode,
     MessageTemplate,
     OutboxMessage,
+    PrivacyPolicy,
     RateLimitEvent,
     RecoveryCode,
     Service,

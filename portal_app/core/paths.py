@@ -15,6 +15,7 @@ PAYMENTS = "/portal/payments"
 DOCUMENTS = "/portal/documents"
 MESSAGES = "/portal/messages"
 CHECKIN = "/portal/checkin"
+PRIVACY = "/portal/privacy"
 
 # staff and owners
 STAFF = "/staff"
@@ -25,12 +26,14 @@ TEAM = "/staff/team"
 AUDIT = "/staff/audit"
 EDITOR = "/editor"
 EDITOR_TEMPLATES = "/editor/templates"
+EDITOR_PRIVACY = "/editor/privacy"
 
 # plain routes
 AUTH_LINK = "/auth/link"
 AUTH_HANDOFF = "/auth/handoff"
 AUTH_LOGOUT = "/auth/logout"
 AUTH_SIGNED_OUT = "/auth/signed-out"
+MY_DATA = "/portal-files/my-data.json"
 HEALTH = "/healthz"
 DEV_LOGIN = "/dev/login"
 DEV_MAILBOX = "/dev/mailbox"

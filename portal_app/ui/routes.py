@@ -29,6 +29,7 @@ PORTAL_NAV = (
     NavItem("nav.messages", paths.MESSAGES, "mail", CUSTOMERS),
     NavItem("nav.checkin", paths.CHECKIN, "car", CUSTOMERS),
     NavItem("nav.profile", paths.PROFILE, "user", CUSTOMERS),
+    NavItem("nav.privacy", paths.PRIVACY, "shield", CUSTOMERS),
 )
 
 STAFF_NAV = (
@@ -43,5 +44,6 @@ STAFF_NAV = (
 EDITOR_NAV = (
     NavItem("editor.nav.settings", paths.EDITOR, "sliders-horizontal", OWNERS),
     NavItem("editor.nav.templates", paths.EDITOR_TEMPLATES, "mail", OWNERS),
+    NavItem("editor.nav.privacy", paths.EDITOR_PRIVACY, "shield", OWNERS),
     NavItem("editor.nav.back", paths.STAFF, "arrow-left", OWNERS),
 )

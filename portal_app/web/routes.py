@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from portal_app.core import paths
 from portal_app.runtime import settings
-from portal_app.web import auth_routes, calendar_routes, dev_routes
+from portal_app.web import auth_routes, calendar_routes, dev_routes, privacy_routes
 from portal_app.web.same_origin import SameOriginWrites
 
 
@@ -36,6 +36,7 @@ def build_routes() -> Starlette:
                 calendar_routes.appointment_ics,
                 methods=["GET"],
             ),
+            Route(paths.MY_DATA, privacy_routes.my_data, methods=["GET"]),
             Route(paths.DEV_LOGIN, dev_routes.dev_login_page, methods=["GET"]),
             Route(paths.DEV_LOGIN, dev_routes.dev_login, methods=["POST"]),
             Route(paths.DEV_MAILBOX, dev_routes.dev_mailbox, methods=["GET"]),

@@ -38,6 +38,7 @@ OWNER_PAGES = (
     paths.AUDIT,
     paths.EDITOR,
     paths.EDITOR_TEMPLATES,
+    paths.EDITOR_PRIVACY,
 )
 
 
@@ -98,6 +99,7 @@ def test_customer_pages_load_without_a_violation(live_portal, live, page_at):
         paths.reschedule(appointment),
         paths.BOOK,
         paths.PROFILE,
+        paths.PRIVACY,
         paths.PACKAGES,
         paths.invitation(invitation),
     ):

@@ -25,6 +25,7 @@ from tests.states import cookie_for
 PUBLIC = "public"  # anyone (sign-in pages, health)
 SESSION = "session"  # acts on whatever session the browser has (sign-out)
 OWN_CUSTOMER = "own customer"  # only the customer whose thing it is
+OWN_DATA = "own data"  # a signed-in customer gets their own data, nobody else anything
 DEV = "dev tools"  # only with PORTAL_DEV_TOOLS=1: 404 here
 
 ROUTES: dict[str, str] = {
@@ -35,6 +36,7 @@ ROUTES: dict[str, str] = {
     "POST /auth/logout": SESSION,
     "GET /auth/signed-out": SESSION,
     "GET /portal-files/appointments/{appointment_id:int}.ics": OWN_CUSTOMER,
+    "GET /portal-files/my-data.json": OWN_DATA,
     "GET /dev/login": DEV,
     "POST /dev/login": DEV,
     "GET /dev/mailbox": DEV,
@@ -107,6 +109,12 @@ def test_each_route_answers_only_whom_it_may(world, key):
             if who == "customer A":
                 own = _call(client, key, a_appointment)
                 assert own.status_code == 200 and "BEGIN:VCALENDAR" in own.text
+        elif ROUTES[key] == OWN_DATA:
+            if who == "customer A":
+                assert response.status_code == 200 and "emma@example.com" in response.text
+                assert "attachment" in response.headers["content-disposition"]
+            else:
+                assert response.status_code == 404, (key, who)
         elif ROUTES[key] == SESSION:
             assert response.status_code == 303 and "/portal/login" in response.headers["location"]
         else:
