@@ -14,7 +14,7 @@ export PORT
 # The moments `make test-moments` freezes the clock at (see tests/moments.py).
 MOMENTS := monday friday saturday dst-end dst-start
 
-.PHONY: run test test-moments lint bench-planning bench-portal setup browser
+.PHONY: run test test-moments lint bench-planning bench-portal setup browser pg-client backup
 
 run: setup
 	@$(PY) -m portal_app demo-data
@@ -22,13 +22,13 @@ run: setup
 	@PORTAL_DEV_TOOLS=1 $(PY) -m portal_app serve
 
 # Every test at one frozen moment, and the unit tests once more at today's real time.
-test: setup browser
+test: setup browser pg-client
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q --clock=monday tests
 	$(PY) -m pytest -q --clock=now tests/unit
 
 # The whole suite once per moment; fails when any moment fails.
-test-moments: setup browser
+test-moments: setup browser pg-client
 	@failed=""; for moment in $(MOMENTS); do \
 	  echo "== pytest --clock=$$moment tests"; \
 	  $(PY) -m pytest -q --clock=$$moment tests || failed="$$failed $$moment"; \
@@ -66,3 +66,13 @@ browser:
 	@test -x /usr/bin/chromium || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium chromium-driver', then make test again."; exit 2; fi; }
+
+# Debian's postgresql-client (pg_dump/pg_restore) for backups of a PostgreSQL database.
+pg-client:
+	@command -v pg_dump >/dev/null && command -v pg_restore >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null; \
+	  else echo "pg_dump is missing: run 'sudo apt-get install postgresql-client', then make again."; exit 2; fi; }
+
+# A backup of the database and the private files into data/backups/.
+backup: setup pg-client
+	$(PY) -m portal_app backup

@@ -1,4 +1,4 @@
-"""Command line: `python -m portal_app migrate | demo-data | check | serve`."""
+"""Command line: `python -m portal_app migrate | demo-data | backup | restore | check | serve`."""
 
 from __future__ import annotations
 
@@ -49,13 +49,22 @@ def migrate() -> None:
 
 def demo_data() -> None:
     """Load the demo business once."""
-    from portal_app.domain.demo_data import DEMO_STAFF_PASSWORD, STAFF, load_demo_data
+    from portal_app.domain.demo_data import (
+        DEMO_OWNER_TOTP_SECRET,
+        DEMO_STAFF_PASSWORD,
+        STAFF,
+        load_demo_data,
+    )
     from portal_app.runtime import context
 
     _database_ready()
     loaded = load_demo_data(context())
     print("Demo data loaded." if loaded else "Demo data already present.")
     print(f"Back-office log-in: {STAFF[0][1]} / {DEMO_STAFF_PASSWORD} (owner)")
+    print(
+        f"Owner's second step: authenticator key {DEMO_OWNER_TOTP_SECRET} "
+        f"(other demo staff need none)"
+    )
 
 
 def create_owner() -> None:
@@ -101,6 +110,37 @@ def invite(args: argparse.Namespace) -> None:
     print(f"Invitation for {args.service} queued for {args.customer}.")
 
 
+def backup(args: argparse.Namespace) -> None:
+    """Write the database and the private files to one archive (--to FOLDER or FILE)."""
+    from pathlib import Path
+
+    from portal_app.infra.backup import BackupError, make_backup
+
+    _database_ready()
+    destination = Path(args.to) if args.to else PROJECT_ROOT / "data" / "backups"
+    try:
+        report = make_backup(load_settings(), destination)
+    except BackupError as error:
+        raise SetupError(str(error)) from None
+    print(f"Backup written to {report.path} ({report.database} database, {report.files} files).")
+
+
+def restore(args: argparse.Namespace) -> None:
+    """Replace the database and the private files by those of a backup archive."""
+    from pathlib import Path
+
+    from portal_app.infra.backup import BackupError, restore_backup
+
+    if not args.path:
+        raise SetupError("give the backup to restore: python -m portal_app restore FILE.")
+    try:
+        report = restore_backup(load_settings(), Path(args.path))
+    except BackupError as error:
+        raise SetupError(str(error)) from None
+    _database_ready()  # a backup from an older version gets the newer migrations
+    print(f"Restored {report.path} ({report.database} database, {report.files} files).")
+
+
 def check_tools() -> None:
     """Fail with one sentence when node or bun is missing or the port is taken."""
     if shutil.which("node") is None:
@@ -135,6 +175,8 @@ COMMANDS = {
     "demo-data": demo_data,
     "create-owner": create_owner,
     "invite": invite,
+    "backup": backup,
+    "restore": restore,
     "check": check_tools,
     "serve": serve,
 }
@@ -147,11 +189,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customer", help="invite: the customer's e-mail address")
     parser.add_argument("--service", help="invite: the service's name")
     parser.add_argument("--staff", help="invite: the inviting staff member's e-mail")
+    parser.add_argument("--to", help="backup: the folder (or .tar.gz file) to write to")
+    parser.add_argument("path", nargs="?", help="restore: the backup archive")
     args = parser.parse_args(argv)
     try:
         load_settings()
         command = COMMANDS[args.command]
-        command(args) if command is invite else command()
+        command(args) if command in (invite, backup, restore) else command()
     except (ConfigError, SetupError) as error:
         print(f"Klantportaal: {error}", file=sys.stderr)
         return 2

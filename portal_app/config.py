@@ -45,6 +45,11 @@ def validate_database_url(url: str) -> str:
         )
     try:
         parsed = make_url(url)
+    except ValueError:
+        raise ConfigError(
+            f"DATABASE_URL {url!r} has a port that is not a number: use e.g. "
+            "postgresql://user@127.0.0.1:5432/portal."
+        ) from None
     except ArgumentError:
         raise ConfigError(
             f"DATABASE_URL {url!r} is not a database URL: use e.g. "
@@ -55,7 +60,34 @@ def validate_database_url(url: str) -> str:
             f"DATABASE_URL uses {parsed.get_backend_name()!r}; Klantportaal supports "
             "sqlite and postgresql URLs."
         )
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        check_sqlite_path(Path(parsed.database))
     return url
+
+
+def check_sqlite_path(database: Path) -> None:
+    """Raise ConfigError when the SQLite file cannot be created or written where it is."""
+    database = database if database.is_absolute() else Path.cwd() / database
+    existing = database if database.exists() else database.parent
+    while not existing.exists():
+        existing = existing.parent
+    if existing != database and not existing.is_dir():
+        raise ConfigError(
+            f"DATABASE_URL points into {existing}, which is a file, not a folder: "
+            "choose another path for the SQLite database."
+        )
+    if existing == database and database.is_dir():
+        raise ConfigError(f"DATABASE_URL points to the folder {database}: name a file in it.")
+    if os.statvfs(existing).f_flag & os.ST_RDONLY:
+        raise ConfigError(
+            f"DATABASE_URL points to {database}, on a read-only file system: "
+            "put the SQLite database on a writable disk."
+        )
+    if not os.access(existing, os.W_OK):
+        raise ConfigError(
+            f"DATABASE_URL points to {database}, which this user cannot write: "
+            "choose a writable path or fix the folder's permissions."
+        )
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import reflex as rx
 import portal_app.tables  # noqa: F401  (registers every table)
 from portal_app.core import paths
 from portal_app.domain.appointments.reminders import send_due_reminders
+from portal_app.domain.privacy.service import erase_inactive_customers
 from portal_app.infra.database import apply_migrations
 from portal_app.infra.dispatcher import senders_from_settings
 from portal_app.infra.scheduler import register_tick_job, start_scheduler, stop_scheduler
@@ -14,6 +15,7 @@ from portal_app.runtime import clock, context, engine, settings
 from portal_app.ui.pages import register_pages
 from portal_app.web.delivery import delivery
 from portal_app.web.routes import build_routes
+from portal_app.web.security_headers import security_headers
 
 
 def index() -> rx.Component:
@@ -27,8 +29,15 @@ def is_page(path: str) -> bool:
 
 
 app = rx.App(
-    api_transformer=[build_routes(), delivery(is_page)],
-    head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
+    api_transformer=[
+        build_routes(),
+        delivery(is_page),
+        security_headers(lambda: settings().public_url),
+    ],
+    head_components=[
+        rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
+        rx.el.script(src="/portal-load.js", defer=True),
+    ],
 )
 app.add_page(index, route="/", on_load=rx.redirect(paths.PORTAL), title="Klantportaal")
 register_pages(app)
@@ -40,6 +49,14 @@ def queue_due_reminders(_engine, _clock) -> None:
 
 
 register_tick_job(queue_due_reminders)
+
+
+def erase_inactive(_engine, _clock) -> None:
+    """Tick job: erase customers inactive for longer than their business allows."""
+    erase_inactive_customers(context())
+
+
+register_tick_job(erase_inactive)
 
 
 @contextlib.asynccontextmanager

@@ -162,6 +162,15 @@ class Text(Spec):
 
 
 @dataclass(frozen=True)
+class Secret(Spec):
+    """A password as typed: never trimmed, never refused for its length here (the service
+    gives over-long input its normal refusal); non-text counts as empty."""
+
+    def parse(self, value: object) -> str:
+        return value if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
 class Id(Spec):
     optional: bool = False
 

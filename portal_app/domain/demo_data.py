@@ -20,12 +20,16 @@ from portal_app.domain.business.models import (
     StaffMember,
 )
 from portal_app.domain.customers.models import Customer, Vehicle
+from portal_app.domain.identity.models import StaffTwoFactor
 from portal_app.domain.identity.staff_login import hash_password
 from portal_app.domain.scheduling.models import WorkingHours
 
 DEMO_SLUG = "demo"
 # Every demo staff member signs in at /staff/login with this password (demo data only).
 DEMO_STAFF_PASSWORD = "demo-wachtwoord-2026"
+# The demo owner's authenticator secret (owners always need a second step); `make run`
+# prints it so it can be added to an authenticator app (demo data only).
+DEMO_OWNER_TOTP_SECRET = "KPDEMOOWNERTOTPSECRETVRIESGARAGE"
 
 STAFF = [
     ("Sanne de Vries", "sanne.devries@example.com", "owner"),
@@ -151,6 +155,14 @@ def _load(session: Session, ctx: Context) -> None:
         member.service_postcodes = "1000-1299,2000-2099,3500-3599"
     session.add_all(staff)
     session.flush()
+    session.add(
+        StaffTwoFactor(
+            staff_id=staff[0].id,
+            required=True,
+            secret=DEMO_OWNER_TOTP_SECRET,
+            confirmed_at=ctx.clock.now(),
+        )
+    )
     for member in staff:
         for weekday in range(5):
             session.add(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-import json
+import secrets
 import typing
 from collections.abc import Callable
 
@@ -34,17 +34,12 @@ from portal_app.core.actor import CUSTOMERS, EVERYONE, Actor, Role
 from portal_app.core.catalog import browser_catalog, text
 from portal_app.core.errors import DomainError, InvalidInput, NotSignedIn
 from portal_app.core.parsing import Spec
+from portal_app.domain.audit.service import record_refusal
 from portal_app.domain.identity.sessions import Visit, end_all_sessions, end_session, resolve_visit
 from portal_app.runtime import context
 from portal_app.web.session_cookie import session_value
 
 ROUTE_PARAM_LIMIT = 20
-
-
-def browser_load(path: str) -> rx.event.EventSpec:
-    """Navigate with a full page load: plain routes (cookies, files) are not Reflex pages,
-    so the client-side router must not handle them."""
-    return rx.call_script(f"window.location.assign({json.dumps(path)})")
 
 
 def _specs(fn: Callable, skip: int) -> tuple[list[inspect.Parameter], dict[str, Spec]]:
@@ -119,6 +114,7 @@ def guarded(
                     return rx.redirect(login)
                 self._show_chrome(visit)
                 if visit.actor.role not in allowed:
+                    record_refusal(ctx, visit.actor, fn.__qualname__, self._client_ip())
                     self.refused = True
                     setattr(self, error, self._t(refusal))
                     return None
@@ -177,6 +173,16 @@ class SessionState(rx.State):
     notice: str = ""
     # True while the signed-in person may not use the page they opened.
     refused: bool = False
+    # A plain route the browser must load in full (see `_browser_load` and navigator()).
+    load_url: str = ""
+    load_id: str = ""
+
+    def _browser_load(self, path: str) -> None:
+        """Navigate with a full page load: plain routes (cookies, files) are not Reflex
+        pages, so the client-side router must not handle them. The page's navigator
+        element carries the address and a fresh id; /portal-load.js follows each id once
+        (no eval, so the Content-Security-Policy needs no 'unsafe-eval')."""
+        self.load_url, self.load_id = path, secrets.token_hex(8)
 
     def _clear_sentences(self) -> None:
         """A fresh page: no error, no notice, not refused (unchanged vars are not resent)."""
@@ -223,11 +229,21 @@ class SessionState(rx.State):
         """Revoke this browser's session, then let a plain route clear the cookie."""
         end_session(context(), self._session_cookie())
         self.signed_in = False
-        return browser_load(paths.AUTH_SIGNED_OUT)
+        self._browser_load(paths.AUTH_SIGNED_OUT)
 
     @guarded(EVERYONE)
     def logout_everywhere(self, actor: Actor):
         """Revoke every session of this person, on every device."""
         end_all_sessions(context(), actor)
         self.signed_in = False
-        return browser_load(paths.AUTH_SIGNED_OUT)
+        self._browser_load(paths.AUTH_SIGNED_OUT)
+
+
+def navigator() -> rx.Component:
+    """The hidden element /portal-load.js watches for a full page load to make."""
+    return rx.el.div(
+        id="portal-load",
+        hidden=True,
+        data_url=SessionState.load_url,
+        data_id=SessionState.load_id,
+    )

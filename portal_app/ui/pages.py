@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from portal_app.ui.editor.privacy import page as editor_privacy
 from portal_app.ui.editor.rules import page as editor_rules
 from portal_app.ui.editor.templates import page as editor_templates
 from portal_app.ui.portal.appointments import page as appointments
@@ -12,12 +13,15 @@ from portal_app.ui.portal.dashboard import page as dashboard
 from portal_app.ui.portal.invitations import page as invitations
 from portal_app.ui.portal.login import page as customer_login
 from portal_app.ui.portal.modules import page as modules
+from portal_app.ui.portal.privacy import page as privacy
 from portal_app.ui.portal.profile import page as profile
 from portal_app.ui.portal.reschedule import page as reschedule
+from portal_app.ui.staff.audit import page as audit
 from portal_app.ui.staff.customers import page as customers
 from portal_app.ui.staff.inbox import page as inbox
 from portal_app.ui.staff.login import page as staff_login
 from portal_app.ui.staff.overview import page as overview
+from portal_app.ui.staff.team import page as team
 
 FEATURES = (
     customer_login,
@@ -27,13 +31,17 @@ FEATURES = (
     booking,
     invitations,
     profile,
+    privacy,
     modules,
     staff_login,
     overview,
     inbox,
     customers,
+    team,
+    audit,
     editor_rules,
     editor_templates,
+    editor_privacy,
 )
 
 

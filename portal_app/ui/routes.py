@@ -29,17 +29,21 @@ PORTAL_NAV = (
     NavItem("nav.messages", paths.MESSAGES, "mail", CUSTOMERS),
     NavItem("nav.checkin", paths.CHECKIN, "car", CUSTOMERS),
     NavItem("nav.profile", paths.PROFILE, "user", CUSTOMERS),
+    NavItem("nav.privacy", paths.PRIVACY, "shield", CUSTOMERS),
 )
 
 STAFF_NAV = (
     NavItem("staff.nav.dashboard", paths.STAFF, "layout-dashboard", ALL_STAFF),
     NavItem("staff.nav.inbox", paths.INBOX, "inbox", OFFICE),
     NavItem("staff.nav.customers", paths.CUSTOMERS, "users", OFFICE),
+    NavItem("staff.nav.team", paths.TEAM, "shield-check", OWNERS),
+    NavItem("staff.nav.audit", paths.AUDIT, "scroll-text", OWNERS),
     NavItem("staff.nav.editor", paths.EDITOR, "palette", OWNERS),
 )
 
 EDITOR_NAV = (
     NavItem("editor.nav.settings", paths.EDITOR, "sliders-horizontal", OWNERS),
     NavItem("editor.nav.templates", paths.EDITOR_TEMPLATES, "mail", OWNERS),
+    NavItem("editor.nav.privacy", paths.EDITOR_PRIVACY, "shield", OWNERS),
     NavItem("editor.nav.back", paths.STAFF, "arrow-left", OWNERS),
 )

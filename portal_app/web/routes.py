@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from portal_app.core import paths
-from portal_app.web import auth_routes, calendar_routes, dev_routes
+from portal_app.runtime import settings
+from portal_app.web import auth_routes, calendar_routes, dev_routes, privacy_routes
+from portal_app.web.same_origin import SameOriginWrites
 
 
 async def health(_request: Request) -> Response:
@@ -17,8 +20,10 @@ async def health(_request: Request) -> Response:
 
 
 def build_routes() -> Starlette:
-    """Plain HTTP routes: health, sign-in/out, and the dev tools."""
+    """Plain HTTP routes: health, sign-in/out, and the dev tools; writes only from the
+    portal's own pages (the app Reflex mounts underneath is covered too)."""
     return Starlette(
+        middleware=[Middleware(SameOriginWrites, own_origin=lambda: settings().public_origin)],
         routes=[
             Route(paths.HEALTH, health),
             Route(paths.AUTH_LINK, auth_routes.link_landing, methods=["GET"]),
@@ -31,8 +36,9 @@ def build_routes() -> Starlette:
                 calendar_routes.appointment_ics,
                 methods=["GET"],
             ),
+            Route(paths.MY_DATA, privacy_routes.my_data, methods=["GET"]),
             Route(paths.DEV_LOGIN, dev_routes.dev_login_page, methods=["GET"]),
             Route(paths.DEV_LOGIN, dev_routes.dev_login, methods=["POST"]),
             Route(paths.DEV_MAILBOX, dev_routes.dev_mailbox, methods=["GET"]),
-        ]
+        ],
     )

@@ -154,3 +154,15 @@ def test_logout_revokes_the_session(portal):
     assert response.headers["location"] == "/portal/login"
     [session] = rows(ctx, UserSession)
     assert session.revoked_at is not None
+
+
+def test_cross_site_link_redemption_signs_nobody_in(portal):
+    client, ctx = portal()
+    response = client.post(
+        "/auth/link",
+        data={"token": _link(ctx)},
+        headers={"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 403 and "set-cookie" not in response.headers
+    assert rows(ctx, UserSession) == []

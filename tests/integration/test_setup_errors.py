@@ -8,6 +8,8 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from portal_app.config import PROJECT_ROOT
 
 
@@ -113,3 +115,41 @@ def test_demo_data_is_arranged_around_the_frozen_clock(tmp_path):
     with sqlite3.connect(db) as connection:
         starts = [row[0] for row in connection.execute("SELECT start_utc FROM appointment")]
     assert starts and all(start.startswith(("2030-12", "2031-01")) for start in starts)
+
+
+def test_database_url_with_a_port_that_is_not_a_number():
+    line = _one_sentence(_run("migrate", DATABASE_URL="postgresql://u@host:notaport/x"))
+    assert "port that is not a number" in line
+
+
+def test_sqlite_path_whose_parent_is_a_file(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    for url in (f"sqlite:///{blocker}/portal.db", f"sqlite:///{blocker}/deeper/portal.db"):
+        line = _one_sentence(_run("migrate", DATABASE_URL=url))
+        assert "which is a file, not a folder" in line
+
+
+def test_sqlite_path_on_a_read_only_file_system(tmp_path):
+    """A read-only tmpfs in a private mount namespace (skipped where unshare is refused)."""
+    mount_point = tmp_path / "ro"
+    mount_point.mkdir()
+    script = (
+        f"mount -t tmpfs -o ro tmpfs {mount_point} && "
+        f"DATABASE_URL=sqlite:///{mount_point}/data/portal.db "
+        f"{sys.executable} -m portal_app migrate"
+    )
+    probe = subprocess.run(
+        ["unshare", "--mount", "sh", "-c", f"mount -t tmpfs -o ro tmpfs {mount_point}"],
+        capture_output=True,
+    )
+    if probe.returncode != 0:
+        pytest.skip("cannot mount a read-only file system here (needs unshare as root)")
+    result = subprocess.run(
+        ["unshare", "--mount", "sh", "-c", script],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "read-only file system" in _one_sentence(result)

@@ -41,3 +41,15 @@ class StaffLockedOut(DomainError):
 
 class PasswordTooShort(InvalidInput):
     code = "staff.password_too_short"
+
+
+class PasswordTooLong(InvalidInput):
+    code = "staff.password_too_long"
+
+
+class TwoFactorInvalid(DomainError):
+    code = "security.two_factor_invalid"
+
+
+class TwoFactorExpired(DomainError):
+    code = "security.two_factor_expired"

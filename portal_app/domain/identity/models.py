@@ -71,3 +71,42 @@ class RateLimitEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     bucket: str = Field(max_length=300)
     at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class StaffTwoFactor(SQLModel, table=True):
+    """A staff member's authenticator app (TOTP): required for owners, the owner's choice
+    for other staff."""
+
+    __tablename__ = "staff_two_factor"
+
+    staff_id: int = Field(foreign_key="staff_member.id", primary_key=True)
+    required: bool = False
+    secret: str = Field(default="", max_length=64)  # base32; set when enrolment starts
+    confirmed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    last_step: int = 0  # the newest 30-second step accepted (a code works once)
+
+
+class RecoveryCode(SQLModel, table=True):
+    """A one-time recovery code for a lost authenticator; only its salted hash is kept."""
+
+    __tablename__ = "recovery_code"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff_member.id", index=True)
+    code_hash: str = Field(max_length=100)
+    used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class TwoFactorChallenge(SQLModel, table=True):
+    """The step between a correct password and a correct second factor."""
+
+    __tablename__ = "two_factor_challenge"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    staff_id: int = Field(foreign_key="staff_member.id", index=True)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    failed_attempts: int = 0
+    passed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

@@ -7,9 +7,12 @@ or mobile carrier may share an address). Secrets are stored as hashes and work o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import case, func, update
 from sqlmodel import Session, col, select
 
 from portal_app.core import paths
@@ -17,6 +20,7 @@ from portal_app.core.actor import Actor, ActorKind, customer, staff
 from portal_app.core.context import Context
 from portal_app.core.parsing import parse_email, valid_mobile
 from portal_app.core.tokens import hash_secret, matches_salted, new_code, new_secret, salted_hash
+from portal_app.domain.audit.service import record
 from portal_app.domain.business.models import Business, StaffMember
 from portal_app.domain.customers.models import Customer
 from portal_app.domain.identity.errors import (
@@ -107,78 +111,117 @@ def issue_access_link(
     return ctx.url(f"{paths.AUTH_LINK}?token={raw}")
 
 
+@dataclass(frozen=True)
+class _Request:
+    """Who a sign-in request is for: the customer behind the address, or (for an unknown
+    address) a stand-in whose link or code is prepared the same way and then dropped."""
+
+    person: Customer
+    business: Business
+    known: bool
+
+
 def _requesting(
     session: Session, ctx: Context, email: object, client_ip: str | None
-) -> tuple[Customer, Business] | None:
-    """Count a sign-in request and find the customer behind the address (if any)."""
+) -> _Request | None:
+    """Count a sign-in request and find the customer behind the address, or a stand-in
+    (one statement either way; None only when the portal has no customers at all)."""
     address = parse_email(email)
     _count_request(session, ctx, address, client_ip)
-    return _customer_by_email(session, address)
+    matches = func.lower(Customer.email) == address
+    row = session.exec(
+        select(Customer, Business, matches)
+        .join(Business, Business.id == Customer.business_id)
+        .order_by(case((matches, 0), else_=1), Customer.id)
+        .limit(1)
+    ).first()
+    return _Request(row[0], row[1], bool(row[2])) if row else None
+
+
+@contextmanager
+def _kept_if(session: Session, known: bool) -> Iterator[None]:
+    """Do the same writes for known and unknown addresses (so both cost the same), in a
+    savepoint that is kept only for a known one."""
+    savepoint = session.begin_nested()
+    try:
+        yield
+        session.flush()
+    except BaseException:
+        savepoint.rollback()
+        raise
+    if known:
+        savepoint.commit()
+    else:
+        savepoint.rollback()
 
 
 def request_access_link(
     ctx: Context, *, email: object, client_ip: str | None, target_path: str = paths.PORTAL
 ) -> None:
-    """Mail an access link when `email` is a customer's; silent otherwise."""
+    """Mail an access link when `email` is a customer's; silent otherwise, after the same
+    work (nothing in the answer or its timing tells the two apart)."""
     with ctx.db.transaction() as session:
         found = _requesting(session, ctx, email, client_ip)
         if found is None:
             return
-        person, business = found
+        person, business = found.person, found.business
         minutes = ctx.access.link_minutes
-        url = issue_access_link(session, ctx, person, target_path, minutes)
-        queue_message(
-            session,
-            ctx,
-            business_id=person.business_id,
-            channel="email",
-            recipient=person.email,
-            kind="access_link",
-            locale=person.locale,
-            values={
-                "customer_name": person.name,
-                "business_name": business.name,
-                "customer_panel_url": url,
-                "valid_minutes": minutes,
-            },
-        )
+        with _kept_if(session, found.known):
+            url = issue_access_link(session, ctx, person, target_path, minutes)
+            queue_message(
+                session,
+                ctx,
+                business_id=person.business_id,
+                channel="email",
+                recipient=person.email,
+                kind="access_link",
+                locale=person.locale,
+                values={
+                    "customer_name": person.name,
+                    "business_name": business.name,
+                    "customer_panel_url": url,
+                    "valid_minutes": minutes,
+                },
+            )
     ctx.wake_sender()
 
 
 def request_login_code(ctx: Context, *, email: object, client_ip: str | None) -> None:
-    """Send a 6-digit code: by SMS to a valid mobile number, else by e-mail."""
+    """Send a 6-digit code: by SMS to a valid mobile number, else by e-mail; for an
+    unknown address the same work, then nothing is kept."""
     with ctx.db.transaction() as session:
         found = _requesting(session, ctx, email, client_ip)
         if found is None:
             return
-        person, business = found
+        person, business = found.person, found.business
         code = new_code()
         mobile = valid_mobile(person.mobile)
         now = ctx.clock.now()
-        session.add(
-            LoginCode(
-                customer_id=person.id,
-                code_hash=salted_hash(code),
-                channel="sms" if mobile else "email",
-                created_at=now,
-                expires_at=now + timedelta(minutes=ctx.access.code_minutes),
+        with _kept_if(session, found.known):
+            session.add(
+                LoginCode(
+                    customer_id=person.id,
+                    code_hash=salted_hash(code),
+                    channel="sms" if mobile else "email",
+                    created_at=now,
+                    expires_at=now + timedelta(minutes=ctx.access.code_minutes),
+                )
             )
-        )
-        queue_message(
-            session,
-            ctx,
-            business_id=person.business_id,
-            channel="sms" if mobile else "email",
-            recipient=mobile or person.email,
-            kind="login_code",
-            locale=person.locale,
-            values={
-                "customer_name": person.name,
-                "business_name": business.name,
-                "code": code,
-                "valid_minutes": ctx.access.code_minutes,
-            },
-        )
+            queue_message(
+                session,
+                ctx,
+                business_id=person.business_id,
+                channel="sms" if mobile else "email",
+                recipient=mobile or person.email,
+                kind="login_code",
+                locale=person.locale,
+                values={
+                    "customer_name": person.name,
+                    "business_name": business.name,
+                    "code": code,
+                    "valid_minutes": ctx.access.code_minutes,
+                },
+            )
     ctx.wake_sender()
 
 
@@ -265,6 +308,10 @@ def redeem(ctx: Context, raw: object, old_cookie: str | None) -> tuple[str, str]
                 raise LinkUsed("token already used")
             raise LinkExpired("token expired")
         actor = _actor_for(session, row)
+        if actor.is_customer:
+            record(
+                session, "customer_signed_in", at=now, business_id=actor.business_id, actor=actor
+            )
         if old_cookie:
             revoke_cookie(session, old_cookie, now)
         return start_session(session, actor, now), row.target_path
@@ -276,6 +323,8 @@ def _actor_for(session: Session, row: AccessToken) -> Actor:
         if person is None:
             raise LinkInvalid("customer gone")
         return customer(person.id, person.business_id, locale=person.locale)
+    if row.actor_kind != ActorKind.STAFF:
+        raise LinkInvalid("not a sign-in token")
     member = session.get(StaffMember, row.actor_id)
     if member is None or not member.active:
         raise LinkInvalid("staff member gone")

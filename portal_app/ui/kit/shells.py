@@ -11,7 +11,7 @@ import functools
 
 import reflex as rx
 
-from portal_app.ui.base import SessionState
+from portal_app.ui.base import SessionState, navigator
 from portal_app.ui.routes import EDITOR_NAV, PORTAL_NAV, STAFF_NAV, NavItem
 
 T = SessionState.texts
@@ -132,20 +132,30 @@ def loading() -> rx.Component:
 
 def portal_shell(active: str, content: rx.Component) -> rx.Component:
     """The customer portal around `content`; nothing shows until the session is checked."""
-    return rx.cond(SessionState.signed_in, _shell(PORTAL_NAV, active, content), loading())
+    return rx.fragment(
+        navigator(), rx.cond(SessionState.signed_in, _shell(PORTAL_NAV, active, content), loading())
+    )
 
 
 def staff_shell(active: str, content: rx.Component) -> rx.Component:
     """The back-office around `content`."""
-    return rx.cond(
-        SessionState.signed_in, _shell(STAFF_NAV, active, content, T["staff.title"]), loading()
+    return rx.fragment(
+        navigator(),
+        rx.cond(
+            SessionState.signed_in, _shell(STAFF_NAV, active, content, T["staff.title"]), loading()
+        ),
     )
 
 
 def editor_shell(active: str, content: rx.Component) -> rx.Component:
     """The portal editor around `content`."""
-    return rx.cond(
-        SessionState.signed_in, _shell(EDITOR_NAV, active, content, T["editor.title"]), loading()
+    return rx.fragment(
+        navigator(),
+        rx.cond(
+            SessionState.signed_in,
+            _shell(EDITOR_NAV, active, content, T["editor.title"]),
+            loading(),
+        ),
     )
 
 

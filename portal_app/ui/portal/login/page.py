@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from portal_app.core import paths
+from portal_app.ui.base import navigator
 from portal_app.ui.kit.callouts import message_callout
 from portal_app.ui.kit.forms import label
 from portal_app.ui.portal.login.state import CustomerLoginState as S
@@ -15,6 +16,7 @@ T = S.texts
 def login_card(*children: rx.Component) -> rx.Component:
     """The centred card of a sign-in page."""
     return rx.el.main(
+        navigator(),
         rx.center(
             rx.card(
                 rx.vstack(*children, spacing="4", width="100%"),

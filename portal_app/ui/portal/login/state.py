@@ -13,7 +13,7 @@ from portal_app.core.locale import locale_from_header
 from portal_app.core.parsing import Text, form
 from portal_app.domain.identity import service as access
 from portal_app.runtime import context, settings
-from portal_app.ui.base import SessionState, browser_load, public
+from portal_app.ui.base import SessionState, public
 
 EMAIL = Text(254)
 
@@ -56,7 +56,7 @@ class CustomerLoginState(SessionState):
     def verify_code(self, data: Annotated[dict, form(code=Text(20))]):
         """Check the code; on success hand the browser to the cookie-setting route."""
         token = access.verify_login_code(context(), email=self.email, code=data["code"])
-        return browser_load(paths.handoff(token))
+        self._browser_load(paths.handoff(token))
 
     @public
     def restart(self):

@@ -1,0 +1,1 @@
+"""Audit log: sign-in events, refused authorisations and staff changes to customer data."""

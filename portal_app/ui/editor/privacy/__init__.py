@@ -1,0 +1,1 @@
+"""The owner's privacy setting: automatic erasure of inactive customers."""

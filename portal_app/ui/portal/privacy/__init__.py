@@ -1,0 +1,1 @@
+"""The customer's privacy page: consent, their data (page and JSON file), erasure."""

@@ -1,0 +1,1 @@
+"""The owner reads the audit log."""

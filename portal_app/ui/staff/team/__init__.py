@@ -1,0 +1,1 @@
+"""The owner's team page: sign-in blocks and two-factor requirements."""
