@@ -1,7 +1,7 @@
 """audit log, staff two-factor, recovery codes, challenges
 
 Revision ID: 41e43b17f096
-Revises: 013091f2229c
+Revises: 7c1e5a0d2b94
 Create Date: 2026-11-25 10:46:13.950907
 
 """
@@ -14,7 +14,7 @@ import sqlmodel
 
 # revision identifiers, used by Alembic.
 revision: str = '41e43b17f096'
-down_revision: Union[str, Sequence[str], None] = '013091f2229c'
+down_revision: Union[str, Sequence[str], None] = '7c1e5a0d2b94'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
