@@ -6,11 +6,10 @@ import reflex as rx
 
 import portal_app.tables  # noqa: F401  (registers every table)
 from portal_app.core import paths
-from portal_app.domain.appointments.reminders import send_due_reminders
 from portal_app.infra.database import apply_migrations
 from portal_app.infra.dispatcher import senders_from_settings
-from portal_app.infra.scheduler import register_tick_job, start_scheduler, stop_scheduler
-from portal_app.runtime import clock, context, engine, settings
+from portal_app.infra.scheduler import start_scheduler, stop_scheduler
+from portal_app.runtime import clock, engine, settings
 from portal_app.ui.pages import register_pages
 from portal_app.web.delivery import delivery
 from portal_app.web.routes import build_routes
@@ -34,17 +33,10 @@ app.add_page(index, route="/", on_load=rx.redirect(paths.PORTAL), title="Klantpo
 register_pages(app)
 
 
-def queue_due_reminders(_engine, _clock) -> None:
-    """Tick job: queue the reminders that are due (each appointment once)."""
-    send_due_reminders(context())
-
-
-register_tick_job(queue_due_reminders)
-
-
 @contextlib.asynccontextmanager
 async def database_and_scheduler():
-    """Apply pending migrations, then run the dispatcher/reminder scheduler until shutdown."""
+    """Apply pending migrations, then run the outbox scheduler until shutdown (reminders
+    are outbox rows scheduled at booking time)."""
     apply_migrations(engine())
     scheduler = start_scheduler(engine, clock(), senders_from_settings(settings()))
     try:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, Index, SQLModel
 
 
 class Customer(SQLModel, table=True):
+    # One customer per e-mail address in a business: it is how they sign in.
+    __table_args__ = (Index("uq_customer_business_email", "business_id", "email", unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
     business_id: int = Field(foreign_key="business.id", index=True)
     name: str = Field(max_length=200)
