@@ -14,6 +14,9 @@ from portal_app.ui.portal.login import page as customer_login
 from portal_app.ui.portal.modules import page as modules
 from portal_app.ui.portal.profile import page as profile
 from portal_app.ui.portal.reschedule import page as reschedule
+from portal_app.ui.staff.appointment import page as staff_appointment
+from portal_app.ui.staff.customer import page as customer
+from portal_app.ui.staff.customer_form import page as customer_form
 from portal_app.ui.staff.customers import page as customers
 from portal_app.ui.staff.inbox import page as inbox
 from portal_app.ui.staff.login import page as staff_login
@@ -32,6 +35,9 @@ FEATURES = (
     overview,
     inbox,
     customers,
+    customer_form,
+    customer,
+    staff_appointment,
     editor_rules,
     editor_templates,
 )

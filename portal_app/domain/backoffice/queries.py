@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func
 from sqlalchemy.orm import aliased
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from portal_app.core.actor import ALL_STAFF, OFFICE, Actor, require
 from portal_app.core.context import Context
@@ -23,15 +23,11 @@ from portal_app.domain.invitations.models import Invitation
 STATUSES = ("open", "resolved")
 
 
-def list_tasks(
-    ctx: Context, actor: Actor, status: str = "open", page: PageRequest = FIRST_PAGE
-) -> Page[TaskView]:
-    """Open (or resolved) tasks of the business, newest first, one page."""
-    require(actor, OFFICE)
-    status = status if status in STATUSES else "open"
+def _tasks(business_id: int):
+    """Tasks of a business with their customer, appointment, service and assignee."""
     invited = aliased(Service)
     booked = aliased(Service)
-    query = (
+    return (
         select(
             BackofficeTask,
             Customer.name,
@@ -47,13 +43,14 @@ def list_tasks(
         .join(Invitation, Invitation.id == BackofficeTask.invitation_id, isouter=True)
         .join(invited, invited.id == Invitation.service_id, isouter=True)
         .join(StaffMember, StaffMember.id == BackofficeTask.assigned_staff_id, isouter=True)
-        .where(BackofficeTask.business_id == actor.business_id, BackofficeTask.status == status)
+        .where(BackofficeTask.business_id == business_id)
         .order_by(col(BackofficeTask.created_at).desc(), col(BackofficeTask.id).desc())
-        .offset(page.offset)
-        .limit(page.fetch)
     )
-    with ctx.db.transaction() as session:
-        rows = session.exec(query).all()
+
+
+def task_page(session: Session, query, page: PageRequest) -> Page[TaskView]:
+    """One page of `query` (from `_tasks`), in one statement."""
+    rows = session.exec(query.offset(page.offset).limit(page.fetch)).all()
     views = [
         TaskView(
             id=task.id,
@@ -70,10 +67,31 @@ def list_tasks(
             assigned_to=assignee or "",
             created_at=task.created_at,
             resolved_at=task.resolved_at,
+            customer_id=task.customer_id,
+            appointment_id=task.appointment_id,
         )
         for task, name, email, phone, start, service, assignee in rows
     ]
     return Page.cut(views, page)
+
+
+def list_tasks(
+    ctx: Context, actor: Actor, status: str = "open", page: PageRequest = FIRST_PAGE
+) -> Page[TaskView]:
+    """Open (or resolved) tasks of the business, newest first, one page."""
+    require(actor, OFFICE)
+    status = status if status in STATUSES else "open"
+    query = _tasks(actor.business_id).where(BackofficeTask.status == status)
+    with ctx.db.transaction() as session:
+        return task_page(session, query, page)
+
+
+def customer_task_page(
+    session: Session, business_id: int, customer_id: int, page: PageRequest
+) -> Page[TaskView]:
+    """One page of a customer's tasks, open and resolved, newest first."""
+    query = _tasks(business_id).where(BackofficeTask.customer_id == customer_id)
+    return task_page(session, query, page)
 
 
 def assignable_staff(ctx: Context, actor: Actor) -> list[Choice]:
