@@ -54,6 +54,7 @@ def _line(*children: rx.Component, testid: str) -> rx.Component:
         gap="0.25rem 1rem",
         padding_y="0.5rem",
         border_bottom=f"1px solid {rx.color('gray', 4)}",
+        style={"&:last-child": {"border_bottom": "none"}},
         width="100%",
         data_testid=testid,
     )
