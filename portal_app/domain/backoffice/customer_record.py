@@ -69,7 +69,9 @@ def customer_record(ctx: Context, actor: Actor, *, customer_id: object) -> Custo
         )
 
 
-def _one_list(ctx: Context, actor: Actor, customer_id: object, number: object, query: Callable):
+def _one_list(
+    ctx: Context, actor: Actor, customer_id: object, number: object, query: Callable
+) -> Page:
     require(actor, OFFICE)
     wanted = parse_id(customer_id)
     with ctx.db.transaction() as session:

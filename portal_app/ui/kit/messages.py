@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from portal_app.core.actor import Actor
-from portal_app.core.catalog import keys, text
+from portal_app.core.catalog import text
 from portal_app.core.locale import format_when
 from portal_app.domain.messaging.views import MessageLine
 from portal_app.ui.base import SessionState
@@ -35,10 +35,13 @@ class MessageRow:
     def of(cls, line: MessageLine, actor: Actor) -> MessageRow:
         """The row of a message, in the actor's language and business time zone."""
         locale = actor.locale
-        kind_key = f"templates.kind.{line.kind}"
+        try:
+            kind = text(f"templates.kind.{line.kind}", locale)
+        except KeyError:  # a kind without a name yet: its code
+            kind = line.kind
         return cls(
             id=line.id,
-            kind=text(kind_key, locale) if kind_key in keys() else line.kind,
+            kind=kind,
             channel=text(f"channel.{line.channel}", locale),
             recipient=line.recipient,
             state=line.state,

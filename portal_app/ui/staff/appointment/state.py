@@ -45,6 +45,7 @@ class StaffAppointmentPage:
 
     @classmethod
     def of(cls, detail: StaffAppointmentDetail, actor: Actor) -> StaffAppointmentPage:
+        """The page of a detail, in the viewer's language and business time zone."""
         view = detail.appointment
         return cls(
             card=AppointmentCard.of(view, actor),

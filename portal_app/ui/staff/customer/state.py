@@ -38,6 +38,7 @@ class CustomerPanel:
 
     @classmethod
     def of(cls, customer_id: int, details: CustomerDetails, locale: str) -> CustomerPanel:
+        """The panel of a customer's details, in the viewer's language."""
         place = " ".join(part for part in (details.postcode, details.city) if part)
         address = ", ".join(part for part in (details.street, place) if part)
         return cls(
@@ -62,6 +63,7 @@ class InvitationRow:
 
     @classmethod
     def of(cls, line: InvitationLine, actor: Actor) -> InvitationRow:
+        """The row of an invitation, its status in words."""
         status = line.status if line.status in INVITATION_STATES else "open"
         when = format_when(line.created_at, actor.timezone, actor.locale)
         return cls(
@@ -85,6 +87,7 @@ class TaskRow:
 
     @classmethod
     def of(cls, task: TaskView, actor: Actor) -> TaskRow:
+        """The row of a task: what, for which service, open or resolved, since when."""
         kind = task.kind if task.kind in TASK_KINDS else "no_options"
         status = "open" if task.status == "open" else "resolved"
         when = format_when(task.created_at, actor.timezone, actor.locale)
