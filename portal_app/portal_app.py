@@ -6,7 +6,6 @@ import reflex as rx
 
 import portal_app.tables  # noqa: F401  (registers every table)
 from portal_app.core import paths
-from portal_app.domain.appointments.reminders import send_due_reminders
 from portal_app.domain.privacy.service import erase_inactive_customers
 from portal_app.infra.database import apply_migrations
 from portal_app.infra.dispatcher import senders_from_settings
@@ -43,14 +42,6 @@ app.add_page(index, route="/", on_load=rx.redirect(paths.PORTAL), title="Klantpo
 register_pages(app)
 
 
-def queue_due_reminders(_engine, _clock) -> None:
-    """Tick job: queue the reminders that are due (each appointment once)."""
-    send_due_reminders(context())
-
-
-register_tick_job(queue_due_reminders)
-
-
 def erase_inactive(_engine, _clock) -> None:
     """Tick job: erase customers inactive for longer than their business allows."""
     erase_inactive_customers(context())
@@ -61,7 +52,8 @@ register_tick_job(erase_inactive)
 
 @contextlib.asynccontextmanager
 async def database_and_scheduler():
-    """Apply pending migrations, then run the dispatcher/reminder scheduler until shutdown."""
+    """Apply pending migrations, then run the outbox scheduler until shutdown (reminders
+    are outbox rows scheduled at booking time)."""
     apply_migrations(engine())
     scheduler = start_scheduler(engine, clock(), senders_from_settings(settings()))
     try:

@@ -24,6 +24,7 @@ INBOX = "/staff/inbox"
 CUSTOMERS = "/staff/customers"
 TEAM = "/staff/team"
 AUDIT = "/staff/audit"
+NEW_CUSTOMER = "/staff/customers/new"
 EDITOR = "/editor"
 EDITOR_TEMPLATES = "/editor/templates"
 EDITOR_PRIVACY = "/editor/privacy"
@@ -57,6 +58,21 @@ def invitation(invitation_id: int | str) -> str:
 def appointment_ics(appointment_id: int | str) -> str:
     """The calendar file of a customer's appointment (an authorised plain route)."""
     return f"/portal-files/appointments/{appointment_id}.ics"
+
+
+def staff_appointment(appointment_id: int | str) -> str:
+    """An appointment's page in the back-office."""
+    return f"/staff/appointments/{appointment_id}"
+
+
+def staff_customer(customer_id: int | str) -> str:
+    """A customer's page in the back-office."""
+    return f"{CUSTOMERS}/{customer_id}"
+
+
+def edit_customer(customer_id: int | str) -> str:
+    """The form to change a customer's details."""
+    return f"{CUSTOMERS}/{customer_id}/edit"
 
 
 def handoff(token: str) -> str:

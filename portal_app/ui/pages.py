@@ -16,7 +16,10 @@ from portal_app.ui.portal.modules import page as modules
 from portal_app.ui.portal.privacy import page as privacy
 from portal_app.ui.portal.profile import page as profile
 from portal_app.ui.portal.reschedule import page as reschedule
+from portal_app.ui.staff.appointment import page as staff_appointment
 from portal_app.ui.staff.audit import page as audit
+from portal_app.ui.staff.customer import page as customer
+from portal_app.ui.staff.customer_form import page as customer_form
 from portal_app.ui.staff.customers import page as customers
 from portal_app.ui.staff.inbox import page as inbox
 from portal_app.ui.staff.login import page as staff_login
@@ -39,6 +42,9 @@ FEATURES = (
     customers,
     team,
     audit,
+    customer_form,
+    customer,
+    staff_appointment,
     editor_rules,
     editor_templates,
     editor_privacy,

@@ -17,3 +17,15 @@ class RescheduleDisabled(NotAllowed):
 
 class NotChangeable(NotAllowed):
     code = "booking.not_changeable"
+
+
+class StaffCannotChange(NotAllowed):
+    """Staff move or cancel only booked appointments that have not started."""
+
+    code = "staff_appointment.cannot_change"
+
+
+class StaffCannotFinish(NotAllowed):
+    """Done or no-show: only a booked appointment, from its start on."""
+
+    code = "staff_appointment.cannot_finish"

@@ -48,7 +48,6 @@ class Appointment(SQLModel, table=True):
     video_url: str = Field(default="", max_length=300)
     notes: str = Field(default="", max_length=2000)
     paid: bool = False
-    reminder_sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     created_at: datetime = Field(
         default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session
 
 from portal_app.core import paths
@@ -66,9 +68,11 @@ def tell_customer(
     customer: Customer,
     appointment: Appointment,
     with_ics: bool = False,
+    send_at: datetime | None = None,
 ) -> None:
     """Queue a message about an appointment to the customer, by their preferred channel
-    (an e-mail carries the .ics when asked; an SMS has the link instead)."""
+    (an e-mail carries the .ics when asked; an SMS has the link instead), now or at
+    `send_at`; staff see it on the appointment."""
     business = session.get(Business, customer.business_id)
     service = session.get(Service, appointment.service_id)
     staff = session.get(StaffMember, appointment.staff_id)
@@ -83,7 +87,16 @@ def tell_customer(
     if kind in WITH_RESCHEDULE_LINK:
         values["reschedule_link"] = reschedule_link(session, ctx, customer, appointment)
     attachment = Attachment(ICS_NAME, ics_for(session, appointment, ctx)) if with_ics else None
-    notify_customer(session, ctx, customer, kind, values, attachment)
+    notify_customer(
+        session,
+        ctx,
+        customer,
+        kind,
+        values,
+        attachment,
+        appointment_id=appointment.id,
+        send_at=send_at,
+    )
 
 
 def tell_business(
@@ -102,6 +115,7 @@ def tell_business(
         recipient=business.email,
         kind="business_notice",
         locale=business.locale,
+        appointment_id=appointment.id,
         values={
             "business_name": business.name,
             "customer_name": customer.name,

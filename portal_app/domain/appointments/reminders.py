@@ -1,61 +1,75 @@
-"""Appointment reminders: each goes out once, N hours before the start (owner setting)."""
+"""Appointment reminders, scheduled in the outbox when the appointment is booked.
+
+A reminder is an outbox row due at the start minus the owner's reminder hours, linked to
+the appointment and written in the transaction of the booking. Moving the appointment
+replaces it (withdrawn, and a new one when its moment is still ahead), cancelling or
+finishing it withdraws it, all in the transaction of the change. A booking made after
+the reminder moment gets no reminder: the confirmation says it all.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from sqlalchemy import update
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from portal_app.core.context import Context
 from portal_app.domain.appointments.models import Appointment, AppointmentStatus
 from portal_app.domain.appointments.notices import tell_customer
-from portal_app.domain.business.models import Business, BusinessSettings
+from portal_app.domain.business.queries import settings_of
 from portal_app.domain.customers.models import Customer
+from portal_app.domain.messaging.models import MessageStatus, OutboxMessage
 
-BATCH = 200
+REMINDER = "reminder"
+# Appointments that are certain to happen; a request is reminded once it is approved.
+REMINDED = (AppointmentStatus.BOOKED, AppointmentStatus.RESCHEDULED)
 
 
-def send_due_reminders(ctx: Context) -> int:
-    """Queue the reminders that are due now; the database marks each as sent once."""
-    now = ctx.clock.now()
-    sent = 0
-    with ctx.db.transaction() as session:
-        businesses = session.exec(
-            select(Business.id, BusinessSettings.reminder_hours).join(
-                BusinessSettings, BusinessSettings.business_id == Business.id, isouter=True
-            )
-        ).all()
-        for business_id, stored_hours in businesses:
-            hours = 24 if stored_hours is None else stored_hours
-            if hours <= 0:
-                continue
-            due = session.exec(
-                select(Appointment, Customer)
-                .join(Customer, Customer.id == Appointment.customer_id)
-                .where(
-                    Appointment.business_id == business_id,
-                    col(Appointment.reminder_sent_at).is_(None),
-                    col(Appointment.status).in_(
-                        (AppointmentStatus.BOOKED, AppointmentStatus.RESCHEDULED)
-                    ),
-                    Appointment.start_utc > now,
-                    Appointment.start_utc <= now + timedelta(hours=hours),
-                )
-                .order_by(Appointment.start_utc)
-                .limit(BATCH)
-            ).all()
-            for appointment, customer in due:
-                claimed = session.exec(
-                    update(Appointment)
-                    .where(
-                        col(Appointment.id) == appointment.id,
-                        col(Appointment.reminder_sent_at).is_(None),
-                    )
-                    .values(reminder_sent_at=now)
-                )
-                if claimed.rowcount != 1:
-                    continue
-                tell_customer(session, ctx, "reminder", customer, appointment)
-                sent += 1
-    return sent
+def withdraw_reminder(session: Session, appointment_id: int) -> int:
+    """Withdraw the appointment's reminder that has not gone out yet; how many were."""
+    result = session.exec(
+        update(OutboxMessage)
+        .where(
+            col(OutboxMessage.appointment_id) == appointment_id,
+            col(OutboxMessage.kind) == REMINDER,
+            col(OutboxMessage.status) == MessageStatus.PENDING,
+        )
+        .values(status=MessageStatus.WITHDRAWN)
+    )
+    return result.rowcount
+
+
+def plan_reminder(
+    session: Session, ctx: Context, appointment: Appointment, customer: Customer
+) -> None:
+    """(Re)schedule the appointment's reminder: the one not yet sent is withdrawn, and a
+    new one is queued for start - reminder hours when the appointment is booked and that
+    moment is still ahead (none when the owner set 0 hours)."""
+    withdraw_reminder(session, appointment.id)
+    if appointment.status not in REMINDED:
+        return
+    hours = settings_of(session, appointment.business_id).reminder_hours
+    due = appointment.start_utc - timedelta(hours=hours)
+    if hours <= 0 or due <= ctx.clock.now():
+        return
+    tell_customer(session, ctx, REMINDER, customer, appointment, send_at=due)
+
+
+def replan_customer_reminders(session: Session, ctx: Context, customer: Customer) -> int:
+    """Schedule the customer's pending reminders again, e.g. after a new e-mail address,
+    mobile number, channel or language: each goes to the address in force. Returns how
+    many were replaced."""
+    appointments = session.exec(
+        select(Appointment)
+        .join(OutboxMessage, col(OutboxMessage.appointment_id) == Appointment.id)
+        .where(
+            Appointment.customer_id == customer.id,
+            col(OutboxMessage.kind) == REMINDER,
+            col(OutboxMessage.status) == MessageStatus.PENDING,
+        )
+        .distinct()
+    ).all()
+    for appointment in appointments:
+        plan_reminder(session, ctx, appointment, customer)
+    return len(appointments)

@@ -10,22 +10,20 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from portal_app.core.actor import CUSTOMERS, Actor, require
 from portal_app.core.context import Context
 from portal_app.core.parsing import parse_datetime, parse_id
 from portal_app.domain.activity.service import record
-from portal_app.domain.appointments.availability import is_free
-from portal_app.domain.appointments.errors import SlotTaken
+from portal_app.domain.appointments.claims import claim_time, flush_or_taken
 from portal_app.domain.appointments.models import Appointment, AppointmentStatus
 from portal_app.domain.appointments.notices import tell_business, tell_customer
 from portal_app.domain.appointments.queries import appointment_view
+from portal_app.domain.appointments.reminders import plan_reminder, withdraw_reminder
 from portal_app.domain.appointments.rules import (
     check_cancel_allowed,
     check_reschedule_allowed,
-    clash_exists,
     own_appointment,
 )
 from portal_app.domain.appointments.views import AppointmentView, Booked
@@ -39,23 +37,6 @@ from portal_app.domain.messaging.outbox import customer_channel
 
 def _address(customer: Customer) -> str:
     return ", ".join(part for part in (customer.street, customer.postcode, customer.city) if part)
-
-
-def _claim(
-    session: Session,
-    customer: Customer,
-    service: Service,
-    staff_id: int,
-    start: datetime,
-    end: datetime,
-    now: datetime,
-    ignore_id: int | None = None,
-) -> None:
-    """Refuse with SlotTaken unless [start, end) is still free for the staff member."""
-    if not is_free(session, customer, service, staff_id, start, now, ignore_id):
-        raise SlotTaken("not free")
-    if clash_exists(session, staff_id, start, end, ignore_id):
-        raise SlotTaken("overlap")
 
 
 def _record(
@@ -78,13 +59,6 @@ def _record(
     )
 
 
-def _flush_or_taken(session: Session) -> None:
-    try:
-        session.flush()
-    except IntegrityError:  # the PostgreSQL exclusion constraint
-        raise SlotTaken("exclusion constraint") from None
-
-
 def book(
     ctx: Context, actor: Actor, *, service_id: object, staff_id: object, start: object
 ) -> Booked:
@@ -97,7 +71,7 @@ def book(
         customer = own_row(session, actor)
         service = active_service(session, customer.business_id, parse_id(service_id))
         end = begin + timedelta(minutes=service.duration_minutes)
-        _claim(session, customer, service, staff, begin, end, now)
+        claim_time(session, customer, service, staff, begin, end, now)
         requested = settings_of(session, customer.business_id).booking_mode == "request"
         business = session.get(Business, customer.business_id)
         appointment = Appointment(
@@ -113,7 +87,7 @@ def book(
             created_at=now,
         )
         session.add(appointment)
-        _flush_or_taken(session)
+        flush_or_taken(session)
         action = "requested" if requested else "booked"
         _record(session, actor, action, appointment, service, now)
         if requested:
@@ -129,6 +103,7 @@ def book(
             tell_customer(session, ctx, "booking_requested", customer, appointment)
         else:
             tell_customer(session, ctx, "booking_confirmation", customer, appointment, True)
+            plan_reminder(session, ctx, appointment, customer)
         tell_business(session, ctx, action, customer, appointment)
         channel, _recipient = customer_channel(customer)
         return Booked(appointment_view(session, appointment.id), channel)
@@ -147,15 +122,17 @@ def reschedule(
         check_reschedule_allowed(settings_of(session, appointment.business_id), appointment, now)
         service = session.get(Service, appointment.service_id)
         end = begin + (appointment.end_utc - appointment.start_utc)
-        _claim(session, customer, service, appointment.staff_id, begin, end, now, appointment.id)
+        claim_time(
+            session, customer, service, appointment.staff_id, begin, end, now, appointment.id
+        )
         appointment.start_utc, appointment.end_utc = begin, end
         if appointment.status != AppointmentStatus.REQUESTED:
             appointment.status = AppointmentStatus.RESCHEDULED
-        appointment.reminder_sent_at = None
         session.add(appointment)
-        _flush_or_taken(session)
+        flush_or_taken(session)
         _record(session, actor, "rescheduled", appointment, service, now)
         tell_customer(session, ctx, "rescheduled", customer, appointment, True)
+        plan_reminder(session, ctx, appointment, customer)
         tell_business(session, ctx, "rescheduled", customer, appointment)
         return appointment_view(session, appointment.id)
 
@@ -183,6 +160,7 @@ def cancel(ctx: Context, actor: Actor, *, appointment_id: object) -> Appointment
                 )
             )
         tell_customer(session, ctx, "cancelled", customer, appointment)
+        withdraw_reminder(session, appointment.id)
         tell_business(session, ctx, "cancelled", customer, appointment)
         session.flush()
         return appointment_view(session, appointment.id)

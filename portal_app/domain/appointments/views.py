@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from portal_app.core.paging import Page
+from portal_app.domain.activity.views import ActivityView
 from portal_app.domain.business.views import BusinessView
+from portal_app.domain.messaging.views import MessageLine
 
 
 @dataclass(frozen=True)
@@ -95,3 +98,21 @@ class DayAvailability:
 
     day: date
     free: int
+
+
+@dataclass(frozen=True)
+class StaffAppointmentDetail:
+    """One appointment as staff see it: the facts, how the customer is told of a change,
+    what may still be done, its history and its messages (a mechanic sees neither the
+    customer's contact details nor the messages)."""
+
+    appointment: AppointmentView
+    customer_id: int | None  # None for a mechanic: no customer pages
+    customer_email: str
+    customer_phone: str
+    channel: str  # email | sms
+    can_change: bool  # move or cancel
+    can_finish: bool  # mark done or no-show
+    awaits_approval: bool  # a booking request, decided in the inbox
+    history: Page[ActivityView]
+    messages: Page[MessageLine] | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func
 from sqlalchemy.orm import aliased
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from portal_app.core.actor import ALL_STAFF, OFFICE, Actor, require
 from portal_app.core.context import Context
@@ -23,15 +23,11 @@ from portal_app.domain.invitations.models import Invitation
 STATUSES = ("open", "resolved")
 
 
-def list_tasks(
-    ctx: Context, actor: Actor, status: str = "open", page: PageRequest = FIRST_PAGE
-) -> Page[TaskView]:
-    """Open (or resolved) tasks of the business, newest first, one page."""
-    require(actor, OFFICE)
-    status = status if status in STATUSES else "open"
+def _tasks(business_id: int):
+    """Tasks of a business with their customer, appointment, service and assignee."""
     invited = aliased(Service)
     booked = aliased(Service)
-    query = (
+    return (
         select(
             BackofficeTask.id,
             BackofficeTask.kind,
@@ -41,6 +37,8 @@ def list_tasks(
             BackofficeTask.assigned_staff_id,
             BackofficeTask.created_at,
             BackofficeTask.resolved_at,
+            BackofficeTask.customer_id,
+            BackofficeTask.appointment_id,
             Customer.name,
             Customer.email,
             Customer.mobile,
@@ -54,48 +52,55 @@ def list_tasks(
         .join(Invitation, Invitation.id == BackofficeTask.invitation_id, isouter=True)
         .join(invited, invited.id == Invitation.service_id, isouter=True)
         .join(StaffMember, StaffMember.id == BackofficeTask.assigned_staff_id, isouter=True)
-        .where(BackofficeTask.business_id == actor.business_id, BackofficeTask.status == status)
+        .where(BackofficeTask.business_id == business_id)
         .order_by(col(BackofficeTask.created_at).desc(), col(BackofficeTask.id).desc())
-        .offset(page.offset)
-        .limit(page.fetch)
     )
-    with ctx.db.transaction() as session:
-        rows = session.execute(query).all()
+
+
+def task_page(session: Session, query, page: PageRequest) -> Page[TaskView]:
+    """One page of `query` (from `_tasks`), in one statement."""
+    rows = session.execute(query.offset(page.offset).limit(page.fetch)).all()
     views = [
         TaskView(
-            id=task_id,
-            kind=kind,
-            status=task_status,
-            reason=reason,
-            message=message,
-            customer_name=name or "",
-            customer_email=email or "",
-            customer_phone=phone or "",
-            service_name=service or "",
-            appointment_start=start,
-            assigned_staff_id=assigned,
-            assigned_to=assignee or "",
-            created_at=created,
-            resolved_at=resolved,
+            id=row[0],
+            kind=row[1],
+            status=row[2],
+            reason=row[3],
+            message=row[4],
+            assigned_staff_id=row[5],
+            created_at=row[6],
+            resolved_at=row[7],
+            customer_id=row[8],
+            appointment_id=row[9],
+            customer_name=row[10] or "",
+            customer_email=row[11] or "",
+            customer_phone=row[12] or "",
+            appointment_start=row[13],
+            service_name=row[14] or "",
+            assigned_to=row[15] or "",
         )
-        for (
-            task_id,
-            kind,
-            task_status,
-            reason,
-            message,
-            assigned,
-            created,
-            resolved,
-            name,
-            email,
-            phone,
-            start,
-            service,
-            assignee,
-        ) in rows
+        for row in rows
     ]
     return Page.cut(views, page)
+
+
+def list_tasks(
+    ctx: Context, actor: Actor, status: str = "open", page: PageRequest = FIRST_PAGE
+) -> Page[TaskView]:
+    """Open (or resolved) tasks of the business, newest first, one page."""
+    require(actor, OFFICE)
+    status = status if status in STATUSES else "open"
+    query = _tasks(actor.business_id).where(BackofficeTask.status == status)
+    with ctx.db.transaction() as session:
+        return task_page(session, query, page)
+
+
+def customer_task_page(
+    session: Session, business_id: int, customer_id: int, page: PageRequest
+) -> Page[TaskView]:
+    """One page of a customer's tasks, open and resolved, newest first."""
+    query = _tasks(business_id).where(BackofficeTask.customer_id == customer_id)
+    return task_page(session, query, page)
 
 
 def assignable_staff(ctx: Context, actor: Actor) -> list[Choice]:

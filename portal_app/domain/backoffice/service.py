@@ -11,6 +11,7 @@ from portal_app.core.parsing import parse_id, parse_optional_id
 from portal_app.domain.activity.service import record
 from portal_app.domain.appointments.models import Appointment, AppointmentStatus
 from portal_app.domain.appointments.notices import tell_customer
+from portal_app.domain.appointments.reminders import plan_reminder
 from portal_app.domain.backoffice.models import BackofficeTask, TaskKind
 from portal_app.domain.business.models import Service, StaffMember
 from portal_app.domain.customers.models import Customer
@@ -69,6 +70,7 @@ def decide_request(ctx: Context, actor: Actor, *, task_id: object, approve: bool
             appointment.status = AppointmentStatus.BOOKED
             session.add(appointment)
             tell_customer(session, ctx, "booking_confirmation", customer, appointment, True)
+            plan_reminder(session, ctx, appointment, customer)
         else:
             appointment.status = AppointmentStatus.CANCELLED
             session.add(appointment)

@@ -6,8 +6,12 @@ from sqlmodel import Field, Index, SQLModel
 
 
 class Customer(SQLModel, table=True):
-    # The customer list pages through a business's customers by name.
-    __table_args__ = (Index("ix_customer_business_name", "business_id", "name"),)
+    __table_args__ = (
+        # The customer list pages through a business's customers by name.
+        Index("ix_customer_business_name", "business_id", "name"),
+        # One customer per e-mail address in a business: it is how they sign in.
+        Index("uq_customer_business_email", "business_id", "email", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     business_id: int = Field(foreign_key="business.id", index=True)

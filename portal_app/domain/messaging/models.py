@@ -3,18 +3,38 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel import Column, Field, Index, SQLModel
 
 from portal_app.core.columns import UTCDateTime, utc_now
 
 
+class MessageStatus(StrEnum):
+    """Where an outbox row stands. A pending row waits until `next_attempt_at` (a reminder
+    is pending for days); a withdrawn one (the appointment moved or was cancelled) is never
+    sent."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    WITHDRAWN = "withdrawn"
+
+
 class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox_message"
-    __table_args__ = (Index("ix_outbox_status_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_status_due", "status", "next_attempt_at"),
+        Index("ix_outbox_appointment", "appointment_id", "id"),
+        Index("ix_outbox_customer", "customer_id", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     business_id: int = Field(foreign_key="business.id")
+    # Who and what the message is about (none for sign-in messages and business notices
+    # without an appointment): staff see each customer's and appointment's messages.
+    customer_id: int | None = Field(default=None, foreign_key="customer.id")
+    appointment_id: int | None = Field(default=None, foreign_key="appointment.id")
     channel: str = Field(max_length=8)  # email | sms
     kind: str = Field(max_length=40)
     recipient: str = Field(max_length=254)
@@ -22,7 +42,7 @@ class OutboxMessage(SQLModel, table=True):
     body: str
     attachment_name: str = Field(default="", max_length=100)
     attachment_content: str = ""  # e.g. an .ics calendar file
-    status: str = Field(default="pending", max_length=16)  # pending | sent | failed
+    status: str = Field(default=MessageStatus.PENDING, max_length=16)
     attempts: int = 0
     next_attempt_at: datetime = Field(
         default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)

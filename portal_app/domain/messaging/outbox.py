@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -12,7 +13,7 @@ from portal_app.core.errors import InvalidInput
 from portal_app.core.locale import normalise_locale
 from portal_app.core.parsing import parse_email, parse_mobile, valid_mobile
 from portal_app.domain.customers.models import Customer
-from portal_app.domain.messaging.models import MessageTemplate, OutboxMessage
+from portal_app.domain.messaging.models import MessageStatus, MessageTemplate, OutboxMessage
 from portal_app.domain.messaging.templates import PARTS, render_message
 
 SUBJECT_MAX = 300
@@ -46,8 +47,12 @@ def queue_message(
     values: Mapping[str, object],
     attachment: Attachment | None = None,
     overrides: Mapping[str, str] | None = None,
+    customer_id: int | None = None,
+    appointment_id: int | None = None,
+    send_at: datetime | None = None,
 ) -> OutboxMessage:
-    """Render a message and add it to the caller's session as a pending outbox row.
+    """Render a message and add it to the caller's session as a pending outbox row, due
+    now or at `send_at` (a reminder), linked to the customer and appointment it is about.
 
     Does not commit: the row is written with the change that causes it, or not at all.
     Raises InvalidInput for a bad recipient or channel.
@@ -67,14 +72,16 @@ def queue_message(
     now = ctx.clock.now()
     message = OutboxMessage(
         business_id=business_id,
+        customer_id=customer_id,
+        appointment_id=appointment_id,
         channel=channel,
         kind=kind,
         recipient=recipient,
         subject=subject,
         body=rendered.body,
-        status="pending",
+        status=MessageStatus.PENDING,
         attempts=0,
-        next_attempt_at=now,
+        next_attempt_at=send_at or now,
         created_at=now,
     )
     if attachment is not None and channel == "email":
@@ -99,8 +106,12 @@ def notify_customer(
     kind: str,
     values: Mapping[str, object],
     attachment: Attachment | None = None,
+    *,
+    appointment_id: int | None = None,
+    send_at: datetime | None = None,
 ) -> OutboxMessage:
-    """Queue a message to a customer by their preferred channel (an SMS carries no file)."""
+    """Queue a message to a customer by their preferred channel (an SMS carries no file),
+    due now or at `send_at`."""
     channel, recipient = customer_channel(customer)
     return queue_message(
         session,
@@ -112,4 +123,7 @@ def notify_customer(
         locale=customer.locale,
         values=values,
         attachment=attachment,
+        customer_id=customer.id,
+        appointment_id=appointment_id,
+        send_at=send_at,
     )

@@ -30,6 +30,11 @@ _APPOINTMENT = frozenset(
     }
 )
 
+# After the visit: marked done or missed by staff.
+_VISIT = frozenset(
+    {"customer_name", "business_name", "service_name", "start", "customer_panel_url"}
+)
+
 PLACEHOLDERS: dict[str, frozenset[str]] = {
     "access_link": frozenset(
         {"customer_name", "business_name", "customer_panel_url", "valid_minutes"}
@@ -39,6 +44,8 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "reminder": _APPOINTMENT,
     "rescheduled": _APPOINTMENT,
     "cancelled": frozenset({"customer_name", "business_name", "service_name", "start"}),
+    "completed": _VISIT,
+    "no_show": _VISIT,
     "checkin_invite": frozenset({"customer_name", "business_name", "checkin_link", "start"}),
     "new_message": frozenset({"customer_name", "business_name", "customer_panel_url"}),
     "invitation": frozenset({"customer_name", "business_name", "service_name", "options_link"}),

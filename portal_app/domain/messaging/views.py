@@ -1,8 +1,9 @@
-"""What the template editor shows."""
+"""What the template editor shows, and messages as staff see them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -14,3 +15,17 @@ class TemplateForm:
     sms: str
     placeholders: tuple[str, ...]
     customised: bool
+
+
+@dataclass(frozen=True)
+class MessageLine:
+    """One message about a customer or appointment as staff see it: what, how, to whom,
+    and its state (scheduled | sent | failed | withdrawn) with the moment that goes with
+    it (due, sent, last tried, or when it would have gone)."""
+
+    id: int
+    kind: str
+    channel: str
+    recipient: str
+    state: str
+    at: datetime

@@ -35,7 +35,8 @@ class AppointmentCard:
 
     @classmethod
     def of(cls, view: AppointmentView, actor: Actor) -> AppointmentCard:
-        """The card of a view, in the actor's language and business time zone."""
+        """The card of a view, in the actor's language and business time zone, leading to
+        the appointment's page (the staff page for staff)."""
         locale = actor.locale
         return cls(
             id=view.id,
@@ -48,7 +49,7 @@ class AppointmentCard:
             price=format_money(view.price_cents, locale),
             status=text(f"status.{view.status}", locale),
             status_code=view.status,
-            href=paths.appointment(view.id),
+            href=paths.staff_appointment(view.id) if actor.is_staff else paths.appointment(view.id),
         )
 
 
@@ -156,25 +157,31 @@ def section(title_key: str, *children: rx.Component) -> rx.Component:
 
 def pager(state, on_change) -> rx.Component:
     """Previous / next buttons under a paged list (shown only when there is more)."""
+    return list_pager(state.page_number, state.has_next_page, on_change)
+
+
+def list_pager(number: rx.Var, has_next: rx.Var, on_change, testid: str = "page") -> rx.Component:
+    """Previous / next buttons for one of several paged lists on a page: `number` is the
+    page shown, `on_change(n)` shows page n."""
     return rx.cond(
-        (state.page_number > 1) | state.has_next_page,
+        (number > 1) | has_next,
         rx.hstack(
             rx.button(
                 rx.icon("chevron-left", size=16),
                 T["common.previous"],
                 variant="soft",
-                disabled=state.page_number <= 1,
-                on_click=on_change(state.page_number - 1),
-                data_testid="page-previous",
+                disabled=number <= 1,
+                on_click=on_change(number - 1),
+                data_testid=f"{testid}-previous",
             ),
-            rx.text(state.page_number, size="2", color_scheme="gray"),
+            rx.text(number, size="2", color_scheme="gray"),
             rx.button(
                 T["common.next"],
                 rx.icon("chevron-right", size=16),
                 variant="soft",
-                disabled=~state.has_next_page,
-                on_click=on_change(state.page_number + 1),
-                data_testid="page-next",
+                disabled=~has_next,
+                on_click=on_change(number + 1),
+                data_testid=f"{testid}-next",
             ),
             align="center",
             spacing="3",

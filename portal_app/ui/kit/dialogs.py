@@ -16,8 +16,10 @@ def confirm_dialog(
     confirm_label,
     on_confirm,
     extra: rx.Component | None = None,
+    color: str = "red",
 ) -> rx.Component:
-    """Ask before an action that cannot be undone; `extra` says what will happen."""
+    """Ask before an action that cannot be undone; `extra` says what will happen and
+    `color` is the confirm button's (red: something is lost)."""
     return rx.alert_dialog.root(
         rx.alert_dialog.trigger(trigger),
         rx.alert_dialog.content(
@@ -27,7 +29,7 @@ def confirm_dialog(
             rx.flex(
                 rx.alert_dialog.cancel(rx.button(keep_label, variant="soft", color_scheme="gray")),
                 rx.alert_dialog.action(
-                    rx.button(confirm_label, color_scheme="red", on_click=on_confirm)
+                    rx.button(confirm_label, color_scheme=color, on_click=on_confirm)
                 ),
                 gap="0.75rem",
                 justify="end",

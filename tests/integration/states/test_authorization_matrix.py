@@ -109,6 +109,26 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "CustomersState.load": OFFICE,
     "CustomersState.find": OFFICE,
     "CustomersState.show_page": OFFICE,
+    "CustomerRecordState.load": OFFICE,
+    "CustomerRecordState.appointments_page": OFFICE,
+    "CustomerRecordState.invitations_page": OFFICE,
+    "CustomerRecordState.tasks_page": OFFICE,
+    "CustomerRecordState.messages_page": OFFICE,
+    "CustomerFormState.load": OFFICE,
+    "CustomerFormState.save": OFFICE,
+    "CustomerFormState.add_another": OFFICE,
+    "StaffAppointmentState.load": ALL_STAFF,
+    "StaffAppointmentState.history_page": ALL_STAFF,
+    "StaffAppointmentState.messages_page": OFFICE,
+    "StaffAppointmentState.start_move": OFFICE,
+    "StaffAppointmentState.pick_day": OFFICE,
+    "StaffAppointmentState.pick_time": OFFICE,
+    "StaffAppointmentState.change_time": OFFICE,
+    "StaffAppointmentState.stop_move": OFFICE,
+    "StaffAppointmentState.confirm_move": OFFICE,
+    "StaffAppointmentState.cancel": OFFICE,
+    "StaffAppointmentState.mark_done": ALL_STAFF,
+    "StaffAppointmentState.mark_no_show": ALL_STAFF,
     "RulesState.load": OWNERS,
     "TemplateState.load": OWNERS,
     "TemplateState.choose": OWNERS,
@@ -216,6 +236,17 @@ def _args(key: str, w: World, ctx) -> dict:
         "InviteState.choose_service": {"service_id": "1"},
         "CustomersState.find": {"words": "Lucas"},
         "CustomersState.show_page": {"number": 1},
+        "CustomerRecordState.appointments_page": {"number": 1},
+        "CustomerRecordState.invitations_page": {"number": 1},
+        "CustomerRecordState.tasks_page": {"number": 1},
+        "CustomerRecordState.messages_page": {"number": 1},
+        "CustomerFormState.save": {
+            "data": {"name": "Lucas Gekaapt", "email": "lucas@example.com", "locale": "en"}
+        },
+        "StaffAppointmentState.history_page": {"number": 1},
+        "StaffAppointmentState.messages_page": {"number": 1},
+        "StaffAppointmentState.pick_day": {"day": later},
+        "StaffAppointmentState.pick_time": {"key": b_key},
         "TemplateState.choose": {"kind": "reminder"},
         "TemplateState.choose_locale": {"locale": "en"},
         "TemplateState.save": {"data": {"subject": "X", "body": "Y", "sms": "Z"}},
@@ -223,7 +254,11 @@ def _args(key: str, w: World, ctx) -> dict:
 
 
 def _params(w: World) -> dict:
-    return {"appointment_id": str(w.appointment_b), "invitation_id": str(w.invitation_b)}
+    return {
+        "appointment_id": str(w.appointment_b),
+        "invitation_id": str(w.invitation_b),
+        "customer_id": str(w.customer_b),
+    }
 
 
 def _b_fingerprint(ctx, w: World, sign_in: bool) -> str:

@@ -23,6 +23,9 @@ from portal_app.ui.portal.dashboard.state import DashboardState
 from portal_app.ui.portal.invitations.state import InvitationState
 from portal_app.ui.portal.profile.state import ProfileState
 from portal_app.ui.portal.reschedule.state import RescheduleState
+from portal_app.ui.staff.appointment.state import StaffAppointmentState
+from portal_app.ui.staff.customer.state import CustomerRecordState
+from portal_app.ui.staff.customer_form.state import CustomerFormState
 from portal_app.ui.staff.customers.state import CustomersState
 from portal_app.ui.staff.inbox.state import InboxState
 from portal_app.ui.staff.overview.state import OverviewState
@@ -48,6 +51,9 @@ PAGES = [
     ("owner", OverviewState),
     ("owner", InboxState),
     ("owner", CustomersState),
+    ("owner", CustomerRecordState),
+    ("owner", CustomerFormState),
+    ("owner", StaffAppointmentState),
     ("owner", RulesState),
     ("owner", TemplateState),
 ]
@@ -79,7 +85,11 @@ def _own_history(ctx, customer_id: int, count: int) -> None:
 def _counts(ctx) -> dict[str, int]:
     emma = customer_actor(ctx, "emma@example.com")
     appointment = add_appointment(ctx, emma.id, at(working_day(ctx, 9), 11))
-    params = {"appointment_id": str(appointment), "invitation_id": str(invite(ctx, emma.id))}
+    params = {
+        "appointment_id": str(appointment),
+        "invitation_id": str(invite(ctx, emma.id)),
+        "customer_id": str(emma.id),
+    }
     cookies = {"customer": cookie_for(ctx, emma), "owner": cookie_for(ctx, staff_actor(ctx))}
     found = {}
     for who, state in PAGES:

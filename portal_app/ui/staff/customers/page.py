@@ -7,6 +7,7 @@ import reflex as rx
 from portal_app.core import paths
 from portal_app.ui.kit.callouts import message_callout
 from portal_app.ui.kit.cards import empty_state, pager
+from portal_app.ui.kit.forms import link_button
 from portal_app.ui.kit.shells import page_title, staff_shell
 from portal_app.ui.staff.customers.state import CustomersState as S
 from portal_app.ui.staff.invite.page import invite_button, invite_dialog
@@ -19,7 +20,9 @@ PHONE = rx.breakpoints(initial="flex", md="none")
 def _table() -> rx.Component:
     def row(item: rx.Var) -> rx.Component:
         return rx.table.row(
-            rx.table.row_header_cell(item.name),
+            rx.table.row_header_cell(
+                rx.link(item.name, href=item.href, weight="medium", data_testid="customer-link")
+            ),
             rx.table.cell(item.email),
             rx.table.cell(item.mobile),
             rx.table.cell(item.city),
@@ -55,7 +58,7 @@ def _cards() -> rx.Component:
         return rx.card(
             rx.vstack(
                 rx.flex(
-                    rx.text(item.name, weight="bold"),
+                    rx.link(item.name, href=item.href, weight="bold", data_testid="customer-link"),
                     invite_button(item.id),
                     justify="between",
                     align="center",
@@ -80,15 +83,27 @@ def _cards() -> rx.Component:
 
 def customers() -> rx.Component:
     listing = rx.vstack(
-        rx.input(
-            placeholder=T["staff.customers.search"],
-            aria_label=T["staff.customers.search"],
-            value=S.search,
-            on_change=S.find.debounce(300),
-            size="3",
+        rx.flex(
+            rx.input(
+                placeholder=T["staff.customers.search"],
+                aria_label=T["staff.customers.search"],
+                value=S.search,
+                on_change=S.find.debounce(300),
+                size="3",
+                width="100%",
+                max_width=rx.breakpoints(initial="100%", sm="28rem"),
+                data_testid="customer-search",
+            ),
+            link_button(
+                rx.icon("user-plus", size=16),
+                T["staff_customers.add"],
+                href=paths.NEW_CUSTOMER,
+                testid="customer-add",
+            ),
+            direction=rx.breakpoints(initial="column", sm="row"),
+            justify="between",
+            gap="0.75rem",
             width="100%",
-            max_width="28rem",
-            data_testid="customer-search",
         ),
         message_callout(S.notice, error=False, testid="page-notice"),
         rx.cond(

@@ -159,7 +159,16 @@ def task_card(item: rx.Var) -> rx.Component:
                 width="100%",
             ),
             rx.vstack(
-                rx.heading(item.customer, size="4", as_="h3", data_testid="task-customer"),
+                rx.heading(
+                    rx.cond(
+                        item.customer_href != "",
+                        rx.link(item.customer, href=item.customer_href),
+                        item.customer,
+                    ),
+                    size="4",
+                    as_="h3",
+                    data_testid="task-customer",
+                ),
                 _contact(item),
                 spacing="1",
                 min_width="0",
@@ -167,7 +176,14 @@ def task_card(item: rx.Var) -> rx.Component:
             rx.cond(item.is_open, rx.text(item.hint, size="2", color_scheme="gray")),
             rx.data_list.root(
                 _fact("backoffice.service", item.service, "task-service"),
-                rx.cond(item.when != "", _fact("backoffice.appointment", item.when, "task-when")),
+                rx.cond(
+                    item.when != "",
+                    _fact(
+                        "backoffice.appointment",
+                        rx.link(item.when, href=item.appointment_href),
+                        "task-when",
+                    ),
+                ),
                 rx.cond(item.reason != "", _fact("backoffice.reason", item.reason, "task-reason")),
                 rx.cond(
                     ~item.is_open, _fact("backoffice.assigned", item.assigned, "task-assigned")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
+from portal_app.core import paths
 from portal_app.core.actor import OFFICE, Actor
 from portal_app.core.catalog import text
 from portal_app.core.locale import format_when
@@ -44,6 +45,8 @@ class TaskCard:
     assignee_id: str
     is_request: bool
     is_open: bool
+    customer_href: str
+    appointment_href: str
 
     @classmethod
     def of(cls, task: TaskView, actor: Actor) -> TaskCard:
@@ -73,6 +76,10 @@ class TaskCard:
             assignee_id=str(task.assigned_staff_id) if task.assigned_staff_id else NOBODY,
             is_request=task.kind == "approve_request",
             is_open=task.status == "open",
+            customer_href=paths.staff_customer(task.customer_id) if task.customer_id else "",
+            appointment_href=paths.staff_appointment(task.appointment_id)
+            if task.appointment_id
+            else "",
         )
 
 

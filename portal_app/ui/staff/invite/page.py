@@ -141,12 +141,12 @@ def invite_dialog() -> rx.Component:
     )
 
 
-def invite_button(customer_id: rx.Var, **props) -> rx.Component:
-    """The small 'Invite' button of a customer row."""
+def invite_button(customer_id: rx.Var, size: str = "1", **props) -> rx.Component:
+    """The 'Invite' button of a customer (small in a list row)."""
     return rx.button(
-        rx.icon("send", size=14),
+        rx.icon("send", size=14 if size == "1" else 16),
         T["backoffice.invite"],
-        size="1",
+        size=size,
         variant="soft",
         on_click=S.start_for(customer_id),
         data_testid="invite-row",

@@ -30,7 +30,7 @@ def overview() -> rx.Component:
         rx.grid(
             section(
                 "staff.week",
-                appointment_list(S.week, "staff.no_appointments", show_customer=True),
+                appointment_list(S.week, "staff.no_appointments", show_customer=True, linked=True),
             ),
             section(
                 "staff.activity",

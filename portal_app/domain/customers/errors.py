@@ -1,0 +1,19 @@
+"""Why a customer's details were refused; each code is a sentence in the catalog."""
+
+from __future__ import annotations
+
+from portal_app.core.errors import Conflict, InvalidInput
+
+
+class InvalidField(InvalidInput):
+    """One field of the customer form is wrong; `field` names it, `code` says why."""
+
+    def __init__(self, field: str, code: str):
+        super().__init__(f"{field}: {code}", code=code)
+        self.field = field
+
+
+class EmailTaken(Conflict):
+    """Another customer of the business signs in with this e-mail address."""
+
+    code = "staff_customers.email_taken"

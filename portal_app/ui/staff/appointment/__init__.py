@@ -1,0 +1,1 @@
+"""One appointment in the back-office: facts, history, messages; move, cancel, finish."""

@@ -1,0 +1,1 @@
+"""One customer in the back-office: contact details and everything that happened."""

@@ -1,0 +1,1 @@
+"""Staff add a customer or change a customer's details."""
