@@ -89,7 +89,14 @@ def test_each_role_sees_only_its_menu_items(live_portal, page_at):
     expected = {
         "Pieter Bakker": ["Overzicht"],
         "Daan Jansen": ["Overzicht", "Backoffice-taken", "Klanten"],
-        "Sanne de Vries": ["Overzicht", "Backoffice-taken", "Klanten", "Portaaleditor"],
+        "Sanne de Vries": [
+            "Overzicht",
+            "Backoffice-taken",
+            "Klanten",
+            "Team",
+            "Auditlog",
+            "Portaaleditor",
+        ],
     }
     for who, items in expected.items():
         page = page_at(1280)
