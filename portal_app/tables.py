@@ -10,7 +10,7 @@ from portal_app.domain.business.models import (
     ServiceStaff,
     StaffMember,
 )
-from portal_app.domain.customers.models import Customer, Vehicle
+from portal_app.domain.customers.models import ContactChange, Customer, Vehicle
 from portal_app.domain.identity.models import AccessToken, LoginCode, RateLimitEvent, UserSession
 from portal_app.domain.invitations.models import Invitation
 from portal_app.domain.messaging.models import MessageTemplate, OutboxMessage
@@ -25,6 +25,7 @@ TABLES = (
     Business,
     BusinessSettings,
     ClosingDay,
+    ContactChange,
     Customer,
     Invitation,
     JobLock,

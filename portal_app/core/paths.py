@@ -26,6 +26,7 @@ EDITOR_TEMPLATES = "/editor/templates"
 
 # plain routes
 AUTH_LINK = "/auth/link"
+SHORT_LINK = "/l"
 AUTH_HANDOFF = "/auth/handoff"
 AUTH_LOGOUT = "/auth/logout"
 AUTH_SIGNED_OUT = "/auth/signed-out"
@@ -52,6 +53,11 @@ def invitation(invitation_id: int | str) -> str:
 def appointment_ics(appointment_id: int | str) -> str:
     """The calendar file of a customer's appointment (an authorised plain route)."""
     return f"/portal-files/appointments/{appointment_id}.ics"
+
+
+def short_link(token: str) -> str:
+    """The short form of a sign-in link, for an SMS: lands on the same Continue page."""
+    return f"{SHORT_LINK}/{token}"
 
 
 def handoff(token: str) -> str:

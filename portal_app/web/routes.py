@@ -23,6 +23,7 @@ def build_routes() -> Starlette:
             Route(paths.HEALTH, health),
             Route(paths.AUTH_LINK, auth_routes.link_landing, methods=["GET"]),
             Route(paths.AUTH_LINK, auth_routes.link_redeem, methods=["POST"]),
+            Route(paths.short_link("{token}"), auth_routes.short_link_landing, methods=["GET"]),
             Route(paths.AUTH_HANDOFF, auth_routes.handoff, methods=["GET"]),
             Route(paths.AUTH_LOGOUT, auth_routes.logout, methods=["POST"]),
             Route(paths.AUTH_SIGNED_OUT, auth_routes.signed_out, methods=["GET"]),

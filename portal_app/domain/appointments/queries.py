@@ -15,6 +15,7 @@ from portal_app.core.context import Context
 from portal_app.core.errors import NotFound
 from portal_app.core.paging import FIRST_PAGE, Page, PageRequest
 from portal_app.core.parsing import parse_id
+from portal_app.domain.appointments.calendar import CalendarFile
 from portal_app.domain.appointments.models import BLOCKING_STATUSES, Appointment
 from portal_app.domain.appointments.notices import ics_for
 from portal_app.domain.appointments.rules import (
@@ -172,8 +173,9 @@ def staff_week(ctx: Context, actor: Actor) -> list[AppointmentView]:
         return _views(session, query)
 
 
-def calendar_file(ctx: Context, actor: Actor, appointment_id: object) -> str:
-    """The .ics of one of the acting customer's appointments; NotFound for anyone else's."""
+def calendar_file(ctx: Context, actor: Actor, appointment_id: object) -> CalendarFile:
+    """The .ics of one of the acting customer's appointments (METHOD:CANCEL once it is
+    cancelled); NotFound for anyone else's."""
     require(actor, CUSTOMERS)
     with ctx.db.transaction() as session:
         appointment = own_appointment(session, actor, parse_id(appointment_id))

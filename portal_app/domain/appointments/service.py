@@ -152,6 +152,7 @@ def reschedule(
         if appointment.status != AppointmentStatus.REQUESTED:
             appointment.status = AppointmentStatus.RESCHEDULED
         appointment.reminder_sent_at = None
+        appointment.sequence = (appointment.sequence or 0) + 1
         session.add(appointment)
         _flush_or_taken(session)
         _record(session, actor, "rescheduled", appointment, service, now)
@@ -170,6 +171,7 @@ def cancel(ctx: Context, actor: Actor, *, appointment_id: object) -> Appointment
         check_cancel_allowed(settings_of(session, appointment.business_id), appointment, now)
         service = session.get(Service, appointment.service_id)
         appointment.status = AppointmentStatus.CANCELLED
+        appointment.sequence = (appointment.sequence or 0) + 1
         session.add(appointment)
         _record(session, actor, "cancelled", appointment, service, now)
         if appointment.paid:
@@ -182,7 +184,7 @@ def cancel(ctx: Context, actor: Actor, *, appointment_id: object) -> Appointment
                     created_at=now,
                 )
             )
-        tell_customer(session, ctx, "cancelled", customer, appointment)
+        tell_customer(session, ctx, "cancelled", customer, appointment, True)
         tell_business(session, ctx, "cancelled", customer, appointment)
         session.flush()
         return appointment_view(session, appointment.id)
