@@ -70,10 +70,14 @@ def render_html(
     body: str, *, subject: str, business_name: str, accent: str | None, locale: str
 ) -> str:
     """The HTML alternative of a plain-text e-mail body."""
-    return _environment().get_template("mail.html").render(
-        lang=locale,
-        subject=subject,
-        business_name=business_name,
-        colour=band_colour(accent),
-        paragraphs=paragraphs(body),
+    return (
+        _environment()
+        .get_template("mail.html")
+        .render(
+            lang=locale,
+            subject=subject,
+            business_name=business_name,
+            colour=band_colour(accent),
+            paragraphs=paragraphs(body),
+        )
     )
