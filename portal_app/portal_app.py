@@ -28,7 +28,10 @@ def is_page(path: str) -> bool:
 
 app = rx.App(
     api_transformer=[build_routes(), delivery(is_page)],
-    head_components=[rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")],
+    head_components=[
+        rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
+        rx.el.link(rel="icon", href="/favicon.ico", sizes="any"),
+    ],
 )
 app.add_page(index, route="/", on_load=rx.redirect(paths.PORTAL), title="Klantportaal")
 register_pages(app)

@@ -23,6 +23,7 @@ INBOX = "/staff/inbox"
 CUSTOMERS = "/staff/customers"
 EDITOR = "/editor"
 EDITOR_TEMPLATES = "/editor/templates"
+EDITOR_SERVICES = "/editor/services"
 
 # plain routes
 AUTH_LINK = "/auth/link"

@@ -35,6 +35,7 @@ from portal_app.domain.business.queries import (
 )
 from portal_app.domain.customers.models import Customer
 from portal_app.domain.customers.queries import own_row
+from portal_app.domain.messaging.outbox import customer_channel
 
 UPCOMING_LIMIT = 50
 DASHBOARD_LIMIT = 5
@@ -42,7 +43,7 @@ DASHBOARD_LIMIT = 5
 
 def _select():
     return (
-        select(Appointment, Service.name, StaffMember.name, Customer.name)
+        select(Appointment, Service.name, StaffMember.name, Customer.name, Service.name_en)
         .join(Service, Service.id == Appointment.service_id)
         .join(StaffMember, StaffMember.id == Appointment.staff_id)
         .join(Customer, Customer.id == Appointment.customer_id)
@@ -64,8 +65,10 @@ def _views(session: Session, query) -> list[AppointmentView]:
             status=str(appointment.status),
             location=appointment.location,
             video_url=appointment.video_url,
+            service_name_en=service_en,
+            paid=appointment.paid,
         )
-        for appointment, service, staff, customer in session.exec(query).all()
+        for appointment, service, staff, customer, service_en in session.exec(query).all()
     ]
 
 
@@ -135,6 +138,7 @@ def customer_appointment(ctx: Context, actor: Actor, appointment_id: object) -> 
         view = appointment_view(session, appointment.id)
         settings = settings_of(session, appointment.business_id)
         business = business_view(session, appointment.business_id)
+        channel, _recipient = customer_channel(own_row(session, actor))
     live = appointment.status in CHANGEABLE and appointment.start_utc > now
     reschedule_until = cancel_until = None
     if live and settings.allow_reschedule:
@@ -147,6 +151,8 @@ def customer_appointment(ctx: Context, actor: Actor, appointment_id: object) -> 
         cancel_until=cancel_until,
         now=now,
         business=business,
+        channel=channel,
+        business_told=bool(business.email),
     )
 
 
