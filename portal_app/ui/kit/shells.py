@@ -65,10 +65,12 @@ def language_switch(testid: str) -> rx.Component:
             value=SessionState.locale,
             on_change=SessionState.switch_language,
             size="2",
+            width="100%",
             aria_label=T["nav.language"],
             data_testid=testid,
         ),
         spacing="1",
+        width="100%",
     )
 
 
@@ -79,7 +81,7 @@ def _sidebar(items: tuple[NavItem, ...], active: str, languages: bool) -> rx.Com
             direction="column",
             gap="0.25rem",
         ),
-        *([rx.box(language_switch("sidebar-language"), padding_x="0.75rem")] if languages else []),
+        *([language_switch("sidebar-language")] if languages else []),
         aria_label=T["nav.menu"],
         display=WIDE_ONLY,
         flex_direction="column",

@@ -36,10 +36,17 @@ def _service_button(service: rx.Var) -> rx.Component:
             rx.text(service.name, weight="medium"),
             rx.cond(
                 service.description != "",
-                rx.text(service.description, size="1", weight="regular", opacity="0.85"),
+                rx.text(
+                    service.description,
+                    size="1",
+                    weight="regular",
+                    opacity="0.85",
+                    text_align="left",
+                ),
             ),
             spacing="1",
             align="start",
+            text_align="left",
         ),
         S.service_id == service.id,
         S.pick_service(service.id),
