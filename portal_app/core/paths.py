@@ -66,6 +66,11 @@ def handoff(token: str) -> str:
     return f"{AUTH_HANDOFF}?token={token}"
 
 
+def dev_mail_html(message_id: int | str) -> str:
+    """The HTML part of an e-mail in the dev mailbox."""
+    return f"{DEV_MAILBOX}/{message_id}.html"
+
+
 def login_for(staff: bool) -> str:
     """Where someone without a (suitable) session signs in."""
     return STAFF_LOGIN if staff else PORTAL_LOGIN

@@ -35,5 +35,8 @@ def build_routes() -> Starlette:
             Route(paths.DEV_LOGIN, dev_routes.dev_login_page, methods=["GET"]),
             Route(paths.DEV_LOGIN, dev_routes.dev_login, methods=["POST"]),
             Route(paths.DEV_MAILBOX, dev_routes.dev_mailbox, methods=["GET"]),
+            Route(
+                paths.dev_mail_html("{message_id:int}"), dev_routes.dev_mail_html, methods=["GET"]
+            ),
         ]
     )
