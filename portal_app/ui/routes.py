@@ -39,12 +39,12 @@ STAFF_NAV = (
     NavItem("staff.nav.dashboard", paths.STAFF, "layout-dashboard", ALL_STAFF, tab=True),
     NavItem("staff.nav.inbox", paths.INBOX, "inbox", OFFICE, tab=True),
     NavItem("staff.nav.customers", paths.CUSTOMERS, "users", OFFICE, tab=True),
-    NavItem("staff.nav.editor", paths.EDITOR, "palette", OWNERS),
+    NavItem("staff.nav.editor", paths.EDITOR, "palette", OWNERS, tab=True),
 )
 
 EDITOR_NAV = (
     NavItem("editor.nav.settings", paths.EDITOR, "sliders-horizontal", OWNERS, tab=True),
     NavItem("editor.nav.templates", paths.EDITOR_TEMPLATES, "mail", OWNERS, tab=True),
     NavItem("editor.nav.services", paths.EDITOR_SERVICES, "wrench", OWNERS, tab=True),
-    NavItem("editor.nav.back", paths.STAFF, "arrow-left", OWNERS),
+    NavItem("editor.nav.back", paths.STAFF, "arrow-left", OWNERS, tab=True),
 )

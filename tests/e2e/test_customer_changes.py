@@ -185,7 +185,7 @@ def test_the_language_switch_in_the_portal_is_stored_and_switches_the_pages(
         switch = page.get_by_test_id("sheet-language")
     else:
         switch = page.get_by_test_id("sidebar-language")
-    switch.get_by_text("English", exact=True).click()
+    switch.get_by_role("radio", name="English").click()
     expect(page.get_by_test_id("welcome")).to_have_text(re.compile("^Welcome, "))
     expect(page.get_by_role("navigation").get_by_text("Appointments")).to_be_visible()
     assert one(live, Customer, Customer.id == customer_id).locale == "en"
