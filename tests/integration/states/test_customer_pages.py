@@ -12,9 +12,11 @@ from datetime import date, time, timedelta
 from portal_app.core.locale import format_day
 from portal_app.domain.appointments.models import Appointment
 from portal_app.domain.appointments.times import booking_times
+from portal_app.domain.business.models import Service
 from portal_app.domain.customers.models import Customer
 from portal_app.domain.messaging.models import OutboxMessage
 from portal_app.ui.base import SessionState
+from portal_app.ui.editor.services.state import ServicesState
 from portal_app.ui.portal.appointments.state import AppointmentState
 from portal_app.ui.portal.booking.state import BookState
 from portal_app.ui.portal.not_found.state import NotFoundState
@@ -263,3 +265,39 @@ def test_an_unknown_address_speaks_the_visitors_language_with_the_business_name(
     owner = Browser(demo, cookie_for(demo, staff_actor(demo)))
     owner.call(NotFoundState, "load")
     assert owner.state(NotFoundState).home == "/staff"
+
+
+def test_the_owners_english_service_wording_is_what_english_customers_see(demo):
+    owner = Browser(demo, cookie_for(demo, staff_actor(demo)))
+    owner.call(ServicesState, "load")
+    services = owner.state(ServicesState)
+    tyres = next(s for s in services.services if s.name == "Bandenwissel")
+    owner.call(
+        ServicesState,
+        "save",
+        {
+            "service_id": str(tyres.id),
+            "name": "Bandenwissel",
+            "name_en": "Tyre swap",
+            "description": "Zomer of winter.",
+            "description_en": "Summer or winter.",
+        },
+    )
+    assert services.notice == "Bandenwissel is opgeslagen." and not services.error
+    english = _browser(demo, customer_actor(demo, "noah@example.com"))
+    english.call(BookState, "load")
+    shown = {s.name: s.description for s in english.state(BookState).services}
+    assert shown["Tyre swap"] == "Summer or winter."
+    dutch = _browser(demo, customer_actor(demo, "emma@example.com"))
+    dutch.call(BookState, "load")
+    assert "Bandenwissel" in {s.name for s in dutch.state(BookState).services}
+    noah = customer_actor(demo, "noah@example.com")
+    appointment_id = add_appointment(
+        demo, noah.id, at(working_day(demo, 9), 9), service="Bandenwissel"
+    )
+    page = _browser(demo, noah, appointment_id=appointment_id)
+    page.call(AppointmentState, "load")
+    assert page.state(AppointmentState).detail.card.service == "Tyre swap"
+    customer = Browser(demo, cookie_for(demo, customer_actor(demo, "emma@example.com")))
+    customer.call(ServicesState, "save", {"service_id": str(tyres.id), "name": "Hacked"})
+    assert one(demo, Service, Service.id == tyres.id).name == "Bandenwissel"
