@@ -8,14 +8,13 @@ METHOD:PUBLISH; a completed appointment no longer says CONFIRMED.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import icalendar
 import vobject
 
 from portal_app.domain.appointments import service as booking
 from portal_app.domain.appointments.models import Appointment
 from portal_app.domain.appointments.queries import calendar_file
+from portal_app.domain.appointments.times import reschedule_screen
 from portal_app.domain.messaging.models import OutboxMessage
 from tests.factories import (
     add_appointment,
@@ -67,10 +66,12 @@ def test_sequence_counts_up_and_the_cancellation_carries_method_cancel(demo):
     start = at(working_day(demo, 9), 10)
     appointment_id = add_appointment(demo, customer_id, start)
 
-    booking.reschedule(demo, actor, appointment_id=appointment_id, start=start + timedelta(hours=4))
+    screen = reschedule_screen(demo, actor, appointment_id=appointment_id)
+    new_start = screen.times[-1].start_utc  # a time free now, whatever the moment
+    booking.reschedule(demo, actor, appointment_id=appointment_id, start=new_start)
     moved, moved_type = _mail_file(demo, "rescheduled", email)
     assert (moved["method"], moved["sequence"], moved["status"]) == ("REQUEST", 1, "CONFIRMED")
-    assert moved["start"] == start + timedelta(hours=4)
+    assert moved["start"] == new_start
     assert moved_type == "text/calendar; method=REQUEST"
     assert moved["organizer"] == f"mailto:{BUSINESS_EMAIL}"
 
