@@ -36,6 +36,7 @@ app = rx.App(
     head_components=[
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
         rx.el.script(src="/portal-load.js", defer=True),
+        rx.el.link(rel="icon", href="/favicon.ico", sizes="any"),
     ],
 )
 app.add_page(index, route="/", on_load=rx.redirect(paths.PORTAL), title="Klantportaal")

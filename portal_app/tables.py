@@ -11,7 +11,7 @@ from portal_app.domain.business.models import (
     ServiceStaff,
     StaffMember,
 )
-from portal_app.domain.customers.models import Customer, Vehicle
+from portal_app.domain.customers.models import ContactChange, Customer, Vehicle
 from portal_app.domain.identity.models import (
     AccessToken,
     LoginCode,
@@ -37,6 +37,7 @@ TABLES = (
     BusinessSettings,
     ClosingDay,
     Consent,
+    ContactChange,
     Customer,
     Erasure,
     Invitation,

@@ -163,3 +163,22 @@ def invite(ctx: Context, customer: int, service: str = "APK-keuring") -> int:
     return invitations.invite(
         ctx, staff_actor(ctx), customer_id=customer, service_id=service_id(ctx, service)
     )
+
+
+def book_first_option(ctx: Context, actor: Actor, service: str = "APK-keuring"):
+    """The customer books the options engine's first option; the appointment's view."""
+    from portal_app.domain.appointments import service as booking
+    from portal_app.domain.appointments.availability import find_options
+    from portal_app.domain.customers.models import Customer
+
+    with ctx.db.transaction() as session:
+        person = session.get(Customer, actor.id)
+        offered = session.get(Service, service_id(ctx, service))
+        option = find_options(session, person, offered, ctx.clock.now()).options[0]
+    return booking.book(
+        ctx,
+        actor,
+        service_id=offered.id,
+        staff_id=option.staff_id,
+        start=option.start_utc.isoformat(),
+    ).appointment

@@ -50,10 +50,15 @@ class Browser:
         self.root = rx.State(_reflex_internal_init=True)
         self.open(self.params)
 
-    def open(self, params: dict | None = None, route: str = "/") -> Browser:
-        """Be on a page with these route parameters (e.g. {'appointment_id': '3'})."""
+    def open(
+        self, params: dict | None = None, route: str = "/", language: str | None = None
+    ) -> Browser:
+        """Be on a page with these route parameters (e.g. {'appointment_id': '3'}), the
+        browser asking for `language` (Accept-Language) when given."""
         headers = {"cookie": f"{SESSION_COOKIE}={self.cookie}"} if self.cookie else {}
         headers["origin"] = self.ctx.public_url
+        if language:
+            headers["accept-language"] = language
         self.root._update_router_vars(
             {RouteVar.HEADERS: headers, RouteVar.QUERY: params or {}, RouteVar.PATH: route},
             {},

@@ -28,9 +28,11 @@ NEW_CUSTOMER = "/staff/customers/new"
 EDITOR = "/editor"
 EDITOR_TEMPLATES = "/editor/templates"
 EDITOR_PRIVACY = "/editor/privacy"
+EDITOR_SERVICES = "/editor/services"
 
 # plain routes
 AUTH_LINK = "/auth/link"
+SHORT_LINK = "/l"
 AUTH_HANDOFF = "/auth/handoff"
 AUTH_LOGOUT = "/auth/logout"
 AUTH_SIGNED_OUT = "/auth/signed-out"
@@ -75,9 +77,19 @@ def edit_customer(customer_id: int | str) -> str:
     return f"{CUSTOMERS}/{customer_id}/edit"
 
 
+def short_link(token: str) -> str:
+    """The short form of a sign-in link, for an SMS: lands on the same Continue page."""
+    return f"{SHORT_LINK}/{token}"
+
+
 def handoff(token: str) -> str:
     """The plain route that turns a hand-off token into the session cookie."""
     return f"{AUTH_HANDOFF}?token={token}"
+
+
+def dev_mail_html(message_id: int | str) -> str:
+    """The HTML part of an e-mail in the dev mailbox."""
+    return f"{DEV_MAILBOX}/{message_id}.html"
 
 
 def login_for(staff: bool) -> str:

@@ -12,6 +12,12 @@ def new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
+def new_short_secret() -> str:
+    """A URL-safe secret of 12 random bytes (16 characters, 96 bits) for links in an SMS,
+    where every character counts; used once and short-lived like the long ones."""
+    return secrets.token_urlsafe(12)
+
+
 def hash_secret(raw: str) -> str:
     """The SHA-256 hex digest stored instead of the secret."""
     return hashlib.sha256(raw.encode()).hexdigest()

@@ -48,6 +48,40 @@ SERVICES = [
     ("Advies aan huis", 45, 15, 15, 6500, "9"),
 ]
 
+# The owner's descriptions and English wording: name -> (description, name_en, description_en)
+SERVICE_WORDING = {
+    "Kleine onderhoudsbeurt": (
+        "Olie, filters en een controle van de belangrijkste onderdelen.",
+        "Minor service",
+        "Oil, filters and a check of the main parts.",
+    ),
+    "Grote onderhoudsbeurt": (
+        "Alles van de kleine beurt plus remmen, vloeistoffen en bougies.",
+        "Major service",
+        "Everything in the minor service plus brakes, fluids and spark plugs.",
+    ),
+    "APK-keuring": (
+        "De verplichte jaarlijkse keuring, terwijl je wacht.",
+        "MOT test (APK)",
+        "The compulsory yearly inspection, while you wait.",
+    ),
+    "Bandenwissel": (
+        "Zomer- of winterbanden wisselen, inclusief balanceren.",
+        "Tyre change",
+        "Switch summer or winter tyres, balancing included.",
+    ),
+    "Airco-service": (
+        "Airco bijvullen en controleren op lekkage.",
+        "Air conditioning service",
+        "Refill the air conditioning and check it for leaks.",
+    ),
+    "Advies aan huis": (
+        "Een monteur komt bij je langs voor advies over je auto.",
+        "Advice at your home",
+        "A mechanic visits you to advise on your car.",
+    ),
+}
+
 # name, e-mail, mobile, channel, locale, street, postcode, city, lat, lon
 CUSTOMERS = [
     (
@@ -194,6 +228,9 @@ def _load(session: Session, ctx: Context) -> None:
             buffer_after_minutes=a,
             price_cents=p,
             vat_rate=Decimal(v),
+            description=SERVICE_WORDING[n][0],
+            name_en=SERVICE_WORDING[n][1],
+            description_en=SERVICE_WORDING[n][2],
         )
         for n, m, b, a, p, v in SERVICES
     ]

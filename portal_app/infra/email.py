@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from email.utils import formataddr, parseaddr
 from typing import Protocol
 
 import resend
@@ -28,8 +29,18 @@ class EmailSender(Protocol):
         """Hand the message to the provider; raise DeliveryError when it is not accepted."""
 
 
+def sender_address(configured: str, name: str) -> str:
+    """MAIL_FROM's address under the business's name ('Garage De Vries <portal@x.nl>');
+    MAIL_FROM as it is when the row names no business."""
+    if not name.strip():
+        return configured
+    _configured_name, address = parseaddr(configured)
+    return formataddr((" ".join(name.split()), address)) if address else configured
+
+
 class ResendEmailSender:
-    """Sends plain-text e-mail through the Resend SDK, with the outbox id as idempotency key."""
+    """Sends e-mail (plain text with its HTML alternative) through the Resend SDK, from the
+    business's name with its address as Reply-To, the outbox id as idempotency key."""
 
     def __init__(self, api_key: str, sender: str, api_url: str | None = None):
         if not api_key:
@@ -45,17 +56,21 @@ class ResendEmailSender:
         if self._api_url:
             resend.api_url = self._api_url
         params: resend.Emails.SendParams = {
-            "from": self._sender,
+            "from": sender_address(self._sender, message.sender_name or ""),
             "to": [message.recipient],
             "subject": message.subject,
             "text": message.body,
         }
+        if message.html_body:
+            params["html"] = message.html_body
+        if message.reply_to:
+            params["reply_to"] = [message.reply_to]
         if message.attachment_content:
             params["attachments"] = [
                 {
                     "filename": message.attachment_name or "attachment.ics",
                     "content": base64.b64encode(message.attachment_content.encode()).decode(),
-                    "content_type": "text/calendar",
+                    "content_type": message.attachment_type or "text/calendar",
                 }
             ]
         try:

@@ -33,8 +33,10 @@ from portal_app.core import paths
 from portal_app.core.actor import CUSTOMERS, EVERYONE, Actor, Role
 from portal_app.core.catalog import browser_catalog, text
 from portal_app.core.errors import DomainError, InvalidInput, NotSignedIn
-from portal_app.core.parsing import Spec
+from portal_app.core.locale import LOCALES
+from portal_app.core.parsing import Choice, Spec
 from portal_app.domain.audit.service import record_refusal
+from portal_app.domain.customers.service import choose_language
 from portal_app.domain.identity.sessions import Visit, end_all_sessions, end_session, resolve_visit
 from portal_app.runtime import context
 from portal_app.web.session_cookie import session_value
@@ -230,6 +232,15 @@ class SessionState(rx.State):
         end_session(context(), self._session_cookie())
         self.signed_in = False
         self._browser_load(paths.AUTH_SIGNED_OUT)
+
+    @guarded(CUSTOMERS)
+    def switch_language(
+        self, actor: Actor, locale: typing.Annotated[str | list[str], Choice(LOCALES)]
+    ):
+        """Store the customer's language: the page chrome follows at once, then the page
+        loads again so its own content (dates, prices) speaks the language too."""
+        self._use_locale(choose_language(context(), actor, locale=locale))
+        return rx.call_script("window.location.reload()")
 
     @guarded(EVERYONE)
     def logout_everywhere(self, actor: Actor):

@@ -6,6 +6,7 @@ import reflex as rx
 
 from portal_app.ui.editor.privacy import page as editor_privacy
 from portal_app.ui.editor.rules import page as editor_rules
+from portal_app.ui.editor.services import page as editor_services
 from portal_app.ui.editor.templates import page as editor_templates
 from portal_app.ui.portal.appointments import page as appointments
 from portal_app.ui.portal.booking import page as booking
@@ -13,6 +14,7 @@ from portal_app.ui.portal.dashboard import page as dashboard
 from portal_app.ui.portal.invitations import page as invitations
 from portal_app.ui.portal.login import page as customer_login
 from portal_app.ui.portal.modules import page as modules
+from portal_app.ui.portal.not_found import page as not_found
 from portal_app.ui.portal.privacy import page as privacy
 from portal_app.ui.portal.profile import page as profile
 from portal_app.ui.portal.reschedule import page as reschedule
@@ -48,6 +50,8 @@ FEATURES = (
     editor_rules,
     editor_templates,
     editor_privacy,
+    editor_services,
+    not_found,
 )
 
 

@@ -22,11 +22,20 @@ def request_locale(request: Request) -> str:
 
 async def link_landing(request: Request) -> Response:
     """Shows a Continue button; opening the link alone never uses it up."""
+    return _continue_page(request, request.query_params.get("token", ""))
+
+
+async def short_link_landing(request: Request) -> Response:
+    """The short link of an SMS (/l/<token>): the same Continue page."""
+    return _continue_page(request, request.path_params.get("token", ""))
+
+
+def _continue_page(request: Request, token: str) -> Response:
     return page_response(
         "link_landing.html",
         locale=request_locale(request),
         action=paths.AUTH_LINK,
-        token=request.query_params.get("token", "")[:200],
+        token=token[:200],
         headers={"Referrer-Policy": "no-referrer"},
     )
 

@@ -11,8 +11,6 @@ from portal_app.domain.identity.sessions import resolve
 from portal_app.runtime import context
 from portal_app.web.session_cookie import session_value
 
-ICS_NAME = "afspraak.ics"
-
 
 def _not_found() -> Response:
     return Response(
@@ -28,14 +26,14 @@ async def appointment_ics(request: Request) -> Response:
     with ctx.db.unit_of_work():
         actor = resolve(ctx, session_value(request.headers.get("cookie")))
         try:
-            body = calendar_file(ctx, actor, request.path_params["appointment_id"])
+            ics = calendar_file(ctx, actor, request.path_params["appointment_id"])
         except DomainError:
             return _not_found()
     return Response(
-        body,
-        media_type="text/calendar; charset=utf-8",
+        ics.content,
+        media_type=f"text/calendar; charset=utf-8; method={ics.method}",
         headers={
-            "Content-Disposition": f'attachment; filename="{ICS_NAME}"',
+            "Content-Disposition": f'attachment; filename="{ics.name}"',
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "private, no-store",
         },

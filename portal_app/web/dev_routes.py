@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from portal_app.core import paths
 from portal_app.core.errors import NotFound
 from portal_app.core.parsing import parse_id
 from portal_app.domain.identity import dev
-from portal_app.domain.messaging.queries import recent_messages
+from portal_app.domain.messaging.queries import message_html, recent_messages
 from portal_app.runtime import context, settings
 from portal_app.web.pages import page_response
 from portal_app.web.session_cookie import set_session_cookie
@@ -63,8 +63,19 @@ async def dev_mailbox(_request: Request) -> Response:
             "status": m.status,
             "created_at": m.created_at,
             "subject": m.subject,
+            "html": paths.dev_mail_html(m.id) if m.has_html else "",
             "parts": [(part, bool(URL.fullmatch(part))) for part in URL.split(m.body) if part],
         }
         for m in recent_messages(context())
     ]
     return page_response("dev_mailbox.html", locale="en", messages=messages, wide=True)
+
+
+async def dev_mail_html(request: Request) -> Response:
+    """The HTML part of one e-mail, as a mail client would show it."""
+    if not settings().dev_tools:
+        return _not_found()
+    html = message_html(context(), request.path_params["message_id"])
+    if not html:
+        return _not_found()
+    return HTMLResponse(html, headers={"Cache-Control": "no-store"})

@@ -28,6 +28,7 @@ def build_routes() -> Starlette:
             Route(paths.HEALTH, health),
             Route(paths.AUTH_LINK, auth_routes.link_landing, methods=["GET"]),
             Route(paths.AUTH_LINK, auth_routes.link_redeem, methods=["POST"]),
+            Route(paths.short_link("{token}"), auth_routes.short_link_landing, methods=["GET"]),
             Route(paths.AUTH_HANDOFF, auth_routes.handoff, methods=["GET"]),
             Route(paths.AUTH_LOGOUT, auth_routes.logout, methods=["POST"]),
             Route(paths.AUTH_SIGNED_OUT, auth_routes.signed_out, methods=["GET"]),
@@ -40,5 +41,8 @@ def build_routes() -> Starlette:
             Route(paths.DEV_LOGIN, dev_routes.dev_login_page, methods=["GET"]),
             Route(paths.DEV_LOGIN, dev_routes.dev_login, methods=["POST"]),
             Route(paths.DEV_MAILBOX, dev_routes.dev_mailbox, methods=["GET"]),
+            Route(
+                paths.dev_mail_html("{message_id:int}"), dev_routes.dev_mail_html, methods=["GET"]
+            ),
         ],
     )

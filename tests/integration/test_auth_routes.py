@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import timedelta
 
@@ -14,7 +15,8 @@ from portal_app.core.errors import DomainError
 from portal_app.domain.customers.models import Customer
 from portal_app.domain.demo_data import load_demo_data
 from portal_app.domain.identity.models import UserSession
-from portal_app.domain.identity.service import issue_access_link, redeem
+from portal_app.domain.identity.service import issue_access_link, redeem, request_access_link
+from portal_app.domain.messaging.models import OutboxMessage
 from portal_app.infra.database import apply_migrations, make_engine
 from portal_app.web.routes import build_routes
 from tests.factories import make_context, rows
@@ -145,6 +147,32 @@ def test_dev_tools_are_off_in_production(portal):
     assert client.get("/dev/mailbox").status_code == 404
     assert client.get("/dev/login").status_code == 404
     assert client.post("/dev/login", data={"kind": "customer", "id": "1"}).status_code == 404
+    assert client.get("/dev/mailbox/1.html").status_code == 404
+
+
+def test_dev_mailbox_shows_the_html_part_of_an_email(portal):
+    client, ctx = portal(dev_tools=True)
+    request_access_link(ctx, email="emma@example.com", client_ip=None)
+    [mail] = rows(ctx, OutboxMessage)
+    listing = client.get("/dev/mailbox")
+    assert f'href="/dev/mailbox/{mail.id}.html"' in listing.text
+    html = client.get(f"/dev/mailbox/{mail.id}.html")
+    assert html.status_code == 200 and html.text == mail.html_body
+    assert "Garage De Vries" in html.text
+
+
+def test_the_short_sms_link_opens_the_continue_page_and_signs_in(portal):
+    client, ctx = portal()
+    with ctx.db.transaction() as session:
+        customer = session.get(Customer, rows(ctx, Customer)[0].id)
+        url = issue_access_link(session, ctx, customer, "/portal/profile", 15, short=True)
+    path = url.removeprefix(ctx.public_url)
+    assert re.fullmatch(r"/l/[A-Za-z0-9_-]{16}", path)
+    page = client.get(path)
+    assert page.status_code == 200 and "Doorgaan" in page.text
+    token = path.rsplit("/", 1)[1]
+    response = client.post("/auth/link", data={"token": token}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/portal/profile"
 
 
 def test_logout_revokes_the_session(portal):

@@ -48,6 +48,9 @@ class Appointment(SQLModel, table=True):
     video_url: str = Field(default="", max_length=300)
     notes: str = Field(default="", max_length=2000)
     paid: bool = False
+    # The calendar file's SEQUENCE: counts up on every change the customer's calendar
+    # must take over (another time, cancelled, done), so it replaces the earlier copy.
+    sequence: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = Field(
         default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)
     )

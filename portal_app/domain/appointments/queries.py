@@ -16,6 +16,7 @@ from portal_app.core.context import Context
 from portal_app.core.errors import NotFound
 from portal_app.core.paging import FIRST_PAGE, Page, PageRequest
 from portal_app.core.parsing import parse_id
+from portal_app.domain.appointments.calendar import CalendarFile
 from portal_app.domain.appointments.models import BLOCKING_STATUSES, Appointment
 from portal_app.domain.appointments.notices import ics_for
 from portal_app.domain.appointments.rules import (
@@ -34,6 +35,8 @@ from portal_app.domain.business.queries import (
     settings_of,
 )
 from portal_app.domain.customers.models import Customer
+from portal_app.domain.customers.queries import own_row
+from portal_app.domain.messaging.outbox import customer_channel
 
 UPCOMING_LIMIT = 50
 DASHBOARD_LIMIT = 5
@@ -54,6 +57,8 @@ def _select():
             Appointment.status,
             Appointment.location,
             Appointment.video_url,
+            Service.name_en,
+            Appointment.paid,
         )
         .join(Service, Service.id == Appointment.service_id)
         .join(StaffMember, StaffMember.id == Appointment.staff_id)
@@ -74,6 +79,8 @@ def _views(session: Session, query, params: dict | None = None) -> list[Appointm
             status=str(row[7]),
             location=row[8],
             video_url=row[9],
+            service_name_en=row[10],
+            paid=row[11],
         )
         for row in session.execute(query, params or {})
     ]
@@ -181,6 +188,7 @@ def customer_appointment(ctx: Context, actor: Actor, appointment_id: object) -> 
         view = appointment_view(session, appointment.id)
         settings = settings_of(session, appointment.business_id)
         business = business_view(session, appointment.business_id)
+        channel, _recipient = customer_channel(own_row(session, actor))
     live = appointment.status in CHANGEABLE and appointment.start_utc > now
     reschedule_until = cancel_until = None
     if live and settings.allow_reschedule:
@@ -193,6 +201,8 @@ def customer_appointment(ctx: Context, actor: Actor, appointment_id: object) -> 
         cancel_until=cancel_until,
         now=now,
         business=business,
+        channel=channel,
+        business_told=bool(business.email),
     )
 
 
@@ -211,8 +221,9 @@ def staff_week(ctx: Context, actor: Actor) -> list[AppointmentView]:
         return _views(session, query, params)
 
 
-def calendar_file(ctx: Context, actor: Actor, appointment_id: object) -> str:
-    """The .ics of one of the acting customer's appointments; NotFound for anyone else's."""
+def calendar_file(ctx: Context, actor: Actor, appointment_id: object) -> CalendarFile:
+    """The .ics of one of the acting customer's appointments (METHOD:CANCEL once it is
+    cancelled); NotFound for anyone else's."""
     require(actor, CUSTOMERS)
     with ctx.db.transaction() as session:
         appointment = own_appointment(session, actor, parse_id(appointment_id))

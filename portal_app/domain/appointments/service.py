@@ -128,6 +128,7 @@ def reschedule(
         appointment.start_utc, appointment.end_utc = begin, end
         if appointment.status != AppointmentStatus.REQUESTED:
             appointment.status = AppointmentStatus.RESCHEDULED
+        appointment.sequence = (appointment.sequence or 0) + 1
         session.add(appointment)
         flush_or_taken(session)
         _record(session, actor, "rescheduled", appointment, service, now)
@@ -147,6 +148,7 @@ def cancel(ctx: Context, actor: Actor, *, appointment_id: object) -> Appointment
         check_cancel_allowed(settings_of(session, appointment.business_id), appointment, now)
         service = session.get(Service, appointment.service_id)
         appointment.status = AppointmentStatus.CANCELLED
+        appointment.sequence = (appointment.sequence or 0) + 1
         session.add(appointment)
         _record(session, actor, "cancelled", appointment, service, now)
         if appointment.paid:
@@ -159,7 +161,7 @@ def cancel(ctx: Context, actor: Actor, *, appointment_id: object) -> Appointment
                     created_at=now,
                 )
             )
-        tell_customer(session, ctx, "cancelled", customer, appointment)
+        tell_customer(session, ctx, "cancelled", customer, appointment, True)
         withdraw_reminder(session, appointment.id)
         tell_business(session, ctx, "cancelled", customer, appointment)
         session.flush()

@@ -33,6 +33,9 @@ from portal_app.domain.customers.models import Customer
 def _record(
     session: Session, ctx: Context, actor: Actor, action: str, appointment: Appointment
 ) -> None:
+    # Every staff change is one the customer's calendar must take over.
+    appointment.sequence = (appointment.sequence or 0) + 1
+    session.add(appointment)
     service = session.get(Service, appointment.service_id)
     record(
         session,
@@ -98,7 +101,7 @@ def cancel(ctx: Context, actor: Actor, *, appointment_id: object) -> StaffAppoin
                     created_at=ctx.clock.now(),
                 )
             )
-        _tell(session, ctx, "cancelled", appointment)
+        _tell(session, ctx, "cancelled", appointment, with_ics=True)
         session.flush()
         return detail_of(session, ctx, actor, appointment.id)
 
@@ -119,9 +122,13 @@ def _finish(
         return detail_of(session, ctx, actor, appointment.id)
 
 
-def _tell(session: Session, ctx: Context, kind: str, appointment: Appointment) -> None:
-    """The customer hears of the change; a reminder not sent yet is withdrawn."""
-    tell_customer(session, ctx, kind, session.get(Customer, appointment.customer_id), appointment)
+def _tell(
+    session: Session, ctx: Context, kind: str, appointment: Appointment, with_ics: bool = False
+) -> None:
+    """The customer hears of the change (a cancellation by e-mail carries the file that
+    takes it out of their calendar); a reminder not sent yet is withdrawn."""
+    customer = session.get(Customer, appointment.customer_id)
+    tell_customer(session, ctx, kind, customer, appointment, with_ics)
     withdraw_reminder(session, appointment.id)
 
 

@@ -21,6 +21,7 @@ from portal_app.domain.business.models import Business, Service, StaffMember
 from portal_app.domain.business.queries import active_service, bookable_services, settings_of
 from portal_app.domain.business.views import BookableService
 from portal_app.domain.customers.queries import own_row
+from portal_app.domain.messaging.outbox import customer_channel
 
 RESCHEDULE_FALLBACK = 8
 WEEK = 7
@@ -30,7 +31,7 @@ def services_for_booking(ctx: Context, actor: Actor) -> list[BookableService]:
     """The services the acting customer can book, each with who performs it."""
     require(actor, CUSTOMERS)
     with ctx.db.transaction() as session:
-        return bookable_services(session, actor.business_id)
+        return bookable_services(session, actor.business_id, actor.locale)
 
 
 def _names(session: Session, staff_ids: set[int]) -> dict[int, str]:
@@ -138,7 +139,11 @@ def reschedule_screen(
         pairs = [p for p in pairs if p[1] != appointment.start_utc]
         times = option_views(session, service, sorted(pairs, key=lambda p: p[1]))
         return RescheduleScreen(
-            current=appointment_view(session, appointment.id), day=chosen, times=tuple(times)
+            current=appointment_view(session, appointment.id),
+            day=chosen,
+            times=tuple(times),
+            channel=customer_channel(customer)[0],
+            business_told=bool(business.email),
         )
 
 

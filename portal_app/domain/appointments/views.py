@@ -23,6 +23,9 @@ class AppointmentView:
     status: str
     location: str
     video_url: str
+    # The owner's English name of the service ("" when none is given).
+    service_name_en: str = ""
+    paid: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,10 @@ class AppointmentDetail:
     cancel_until: datetime | None
     now: datetime
     business: BusinessView
+    # Who is told of a change: the customer by this channel, the business when it has an
+    # e-mail address.
+    channel: str = "email"
+    business_told: bool = True
 
     @property
     def can_reschedule(self) -> bool:
@@ -79,6 +86,8 @@ class RescheduleScreen:
     current: AppointmentView
     day: date
     times: tuple[OptionView, ...]
+    channel: str = "email"
+    business_told: bool = True
 
 
 @dataclass(frozen=True)

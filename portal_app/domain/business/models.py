@@ -69,6 +69,11 @@ class Service(SQLModel, table=True):
     business_id: int = Field(foreign_key="business.id", index=True)
     name: str = Field(max_length=200)
     description: str = Field(default="", max_length=1000)
+    # The owner's English wording, shown to English-speaking customers ("" = the Dutch one).
+    name_en: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
+    description_en: str = Field(
+        default="", max_length=1000, sa_column_kwargs={"server_default": ""}
+    )
     duration_minutes: int
     buffer_before_minutes: int = 0
     buffer_after_minutes: int = 0

@@ -15,6 +15,7 @@ from portal_app.domain.business.models import (
     StaffMember,
 )
 from portal_app.domain.business.views import BookableService, BookingRules, BusinessView, Choice
+from portal_app.domain.business.wording import service_description, service_name
 
 
 def settings_of(session: Session, business_id: int) -> BusinessSettings:
@@ -41,6 +42,13 @@ def business_view(session: Session, business_id: int) -> BusinessView:
     if business is None:
         raise NotFound("unknown business")
     return view_of(business)
+
+
+def portal_business(ctx: Context) -> BusinessView | None:
+    """The business whose portal this is (the first one), for pages anyone may see."""
+    with ctx.db.transaction() as session:
+        business = session.exec(select(Business).order_by(Business.id).limit(1)).first()
+        return view_of(business) if business else None
 
 
 def business_of(ctx: Context, actor: Actor) -> BusinessView:
@@ -89,8 +97,11 @@ def office_services(ctx: Context, actor: Actor) -> list[Choice]:
     return [Choice(service_id, name) for service_id, name in rows]
 
 
-def bookable_services(session: Session, business_id: int) -> list[BookableService]:
-    """Active services with the active staff who perform them (two statements)."""
+def bookable_services(
+    session: Session, business_id: int, locale: str | None = None
+) -> list[BookableService]:
+    """Active services with the active staff who perform them (two statements), named
+    and described in `locale`."""
     services = session.exec(
         select(Service)
         .where(Service.business_id == business_id, col(Service.active).is_(True))
@@ -106,7 +117,14 @@ def bookable_services(session: Session, business_id: int) -> list[BookableServic
     for service_id, staff_id, name in links:
         by_service.setdefault(service_id, []).append(Choice(staff_id, name))
     return [
-        BookableService(s.id, s.name, s.duration_minutes, s.price_cents, tuple(by_service[s.id]))
+        BookableService(
+            s.id,
+            service_name(s, locale),
+            s.duration_minutes,
+            s.price_cents,
+            tuple(by_service[s.id]),
+            service_description(s, locale),
+        )
         for s in services
         if by_service.get(s.id)
     ]

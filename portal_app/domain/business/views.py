@@ -33,6 +33,7 @@ class BookableService:
     duration_minutes: int
     price_cents: int
     staff: tuple[Choice, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,14 @@ class BookingRules:
     options_count: int
     more_options_enabled: bool
     preferred_date_enabled: bool
+
+
+@dataclass(frozen=True)
+class ServiceWording:
+    """A service's Dutch and English name and description, as the owner edits them."""
+
+    id: int
+    name: str
+    name_en: str
+    description: str
+    description_en: str

@@ -1,8 +1,9 @@
-"""Why a customer's details were refused; each code is a sentence in the catalog."""
+"""Why a customer's details or a profile change were refused; each code is a sentence in
+the catalog."""
 
 from __future__ import annotations
 
-from portal_app.core.errors import Conflict, InvalidInput
+from portal_app.core.errors import Conflict, DomainError, InvalidInput
 
 
 class InvalidField(InvalidInput):
@@ -17,3 +18,27 @@ class EmailTaken(Conflict):
     """Another customer of the business signs in with this e-mail address."""
 
     code = "staff_customers.email_taken"
+
+
+class SmsNeedsMobile(InvalidInput):
+    code = "profile.sms_needs_mobile"
+
+
+class SameContact(InvalidInput):
+    code = "profile.same_contact"
+
+
+class ContactCodeInvalid(DomainError):
+    code = "profile.code_invalid"
+
+
+class ContactCodeExpired(DomainError):
+    code = "profile.code_expired"
+
+
+class TooManyCodes(DomainError):
+    code = "profile.too_many_codes"
+
+
+class EmailInUse(Conflict):
+    code = "profile.email_in_use"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sqlmodel import Field, Index, SQLModel
+from datetime import datetime
+
+from sqlmodel import Column, Field, Index, SQLModel
+
+from portal_app.core.columns import UTCDateTime
 
 
 class Customer(SQLModel, table=True):
@@ -34,3 +38,22 @@ class Vehicle(SQLModel, table=True):
     make: str = Field(default="", max_length=60)
     model: str = Field(default="", max_length=60)
     mileage_km: int | None = None
+
+
+class ContactChange(SQLModel, table=True):
+    """A new e-mail address or mobile number waiting for the code sent to it.
+
+    It takes effect only when that code is entered; only the code's hash is stored.
+    """
+
+    __tablename__ = "contact_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    kind: str = Field(max_length=8)  # email | mobile
+    new_value: str = Field(max_length=254)
+    code_hash: str = Field(max_length=64)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    failed_attempts: int = 0
+    used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

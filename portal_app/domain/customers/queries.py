@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from portal_app.core.actor import CUSTOMERS, OFFICE, Actor, require
 from portal_app.core.context import Context
 from portal_app.core.errors import NotFound
 from portal_app.core.paging import FIRST_PAGE, Page, PageRequest
 from portal_app.core.parsing import parse_id
-from portal_app.domain.customers.models import Customer
-from portal_app.domain.customers.views import CustomerView
+from portal_app.domain.customers.models import ContactChange, Customer
+from portal_app.domain.customers.views import CustomerView, ProfileView
 
 SEARCH_MAX = 100
 # The columns of a CustomerView, in its order (lists read plain columns, not rows).
@@ -58,10 +59,25 @@ def business_customer(session: Session, business_id: int, customer_id: int) -> C
     return row
 
 
-def profile(ctx: Context, actor: Actor) -> CustomerView:
-    """The acting customer's own details."""
+def profile(ctx: Context, actor: Actor) -> ProfileView:
+    """The acting customer's own details, and new addresses waiting for their code."""
     with ctx.db.transaction() as session:
-        return view_of(own_row(session, actor))
+        return profile_of(session, own_row(session, actor), ctx.clock.now())
+
+
+def profile_of(session: Session, customer: Customer, now: datetime) -> ProfileView:
+    """The profile view of a customer row, in the caller's transaction (one statement)."""
+    waiting = session.exec(
+        select(ContactChange.kind, ContactChange.new_value)
+        .where(
+            ContactChange.customer_id == customer.id,
+            col(ContactChange.used_at).is_(None),
+            ContactChange.expires_at > now,
+        )
+        .order_by(ContactChange.id)
+    ).all()
+    pending = dict(waiting)  # the newest per kind wins
+    return ProfileView(view_of(customer), pending.get("email", ""), pending.get("mobile", ""))
 
 
 def _phone_digits(words: str) -> str:

@@ -14,3 +14,12 @@ class CustomerView:
     city: str
     preferred_channel: str
     locale: str
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """The customer's own details and the new addresses still waiting for their code."""
+
+    customer: CustomerView
+    pending_email: str = ""
+    pending_mobile: str = ""

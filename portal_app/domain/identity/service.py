@@ -19,7 +19,14 @@ from portal_app.core import paths
 from portal_app.core.actor import Actor, ActorKind, customer, staff
 from portal_app.core.context import Context
 from portal_app.core.parsing import parse_email, valid_mobile
-from portal_app.core.tokens import hash_secret, matches_salted, new_code, new_secret, salted_hash
+from portal_app.core.tokens import (
+    hash_secret,
+    matches_salted,
+    new_code,
+    new_secret,
+    new_short_secret,
+    salted_hash,
+)
 from portal_app.domain.audit.service import record
 from portal_app.domain.business.models import Business, StaffMember
 from portal_app.domain.customers.models import Customer
@@ -37,6 +44,7 @@ from portal_app.domain.identity.sessions import revoke_cookie, start_session
 from portal_app.domain.messaging.outbox import queue_message
 
 HANDOFF_LIFETIME = timedelta(seconds=60)
+SHORTEST_TOKEN = 16  # the SMS links' tokens
 
 
 def safe_target(path: object, staff: bool = False) -> str:
@@ -84,8 +92,15 @@ def _customer_by_email(session: Session, email: str) -> tuple[Customer, Business
     return (row[0], row[1]) if row else None
 
 
-def _new_token(session: Session, actor: Actor, target: str, now: datetime, life: timedelta) -> str:
-    raw = new_secret()
+def _new_token(
+    session: Session,
+    actor: Actor,
+    target: str,
+    now: datetime,
+    life: timedelta,
+    short: bool = False,
+) -> str:
+    raw = new_short_secret() if short else new_secret()
     session.add(
         AccessToken(
             token_hash=hash_secret(raw),
@@ -102,13 +117,21 @@ def _new_token(session: Session, actor: Actor, target: str, now: datetime, life:
 
 
 def issue_access_link(
-    session: Session, ctx: Context, person: Customer, target: str, minutes: int
+    session: Session,
+    ctx: Context,
+    person: Customer,
+    target: str,
+    minutes: int,
+    *,
+    short: bool = False,
 ) -> str:
     """A single-use sign-in link for `person` that lands on `target`, in the caller's
-    transaction (also used for invitation and reschedule links)."""
+    transaction (also used for invitation and reschedule links). `short` gives the SMS
+    form, /l/<16 characters>, which opens the same Continue page."""
     actor = customer(person.id, person.business_id)
-    raw = _new_token(session, actor, target, ctx.clock.now(), timedelta(minutes=minutes))
-    return ctx.url(f"{paths.AUTH_LINK}?token={raw}")
+    life = timedelta(minutes=minutes)
+    raw = _new_token(session, actor, target, ctx.clock.now(), life, short)
+    return ctx.url(paths.short_link(raw) if short else f"{paths.AUTH_LINK}?token={raw}")
 
 
 @dataclass(frozen=True)
@@ -286,7 +309,7 @@ def redeem(ctx: Context, raw: object, old_cookie: str | None) -> tuple[str, str]
 
     Returns (cookie value, where to land); an AccessError says why not.
     """
-    if not isinstance(raw, str) or not 20 <= len(raw) <= 100:
+    if not isinstance(raw, str) or not SHORTEST_TOKEN <= len(raw) <= 100:
         raise LinkInvalid("malformed token")
     now = ctx.clock.now()
     with ctx.db.transaction() as session:

@@ -23,13 +23,14 @@ from portal_app.domain.appointments.views import Booked
 from portal_app.domain.backoffice.models import BackofficeTask, TaskKind
 from portal_app.domain.business.models import Business, Service, StaffMember
 from portal_app.domain.business.queries import active_service, settings_of
+from portal_app.domain.business.wording import service_name
 from portal_app.domain.customers.models import Customer
 from portal_app.domain.customers.queries import business_customer, own_row
 from portal_app.domain.identity.service import issue_access_link
 from portal_app.domain.invitations.errors import InvitationClosed, NoMoreRounds
 from portal_app.domain.invitations.models import Invitation
 from portal_app.domain.invitations.views import InvitationView
-from portal_app.domain.messaging.outbox import notify_customer
+from portal_app.domain.messaging.outbox import customer_channel, notify_customer
 from portal_app.domain.scheduling.planning import Option
 
 LINK_DAYS = 14
@@ -67,7 +68,12 @@ def invite(ctx: Context, actor: Actor, *, customer_id: object, service_id: objec
         session.add(invitation)
         session.flush()
         link = issue_access_link(
-            session, ctx, customer, paths.invitation(invitation.id), LINK_DAYS * 24 * 60
+            session,
+            ctx,
+            customer,
+            paths.invitation(invitation.id),
+            LINK_DAYS * 24 * 60,
+            short=customer_channel(customer)[0] == "sms",
         )
         business = session.get(Business, actor.business_id)
         notify_customer(
@@ -78,7 +84,7 @@ def invite(ctx: Context, actor: Actor, *, customer_id: object, service_id: objec
             {
                 "customer_name": customer.name,
                 "business_name": business.name,
-                "service_name": service.name,
+                "service_name": service_name(service, customer.locale),
                 "options_link": link,
             },
         )
@@ -145,10 +151,11 @@ def show_options(
 def _view(session, invitation: Invitation, service, options, reason) -> InvitationView:
     settings = settings_of(session, invitation.business_id)
     pairs = sorted(((o.staff_id, o.start_utc) for o in options), key=lambda p: p[1])
+    reader = session.get(Customer, invitation.customer_id)
     return InvitationView(
         id=invitation.id,
         status=invitation.status,
-        service_name=service.name,
+        service_name=service_name(service, reader.locale if reader else None),
         options=tuple(option_views(session, service, pairs)),
         reason=str(reason) if reason else None,
         can_request_more=settings.more_options_enabled

@@ -40,8 +40,17 @@ class OutboxMessage(SQLModel, table=True):
     recipient: str = Field(max_length=254)
     subject: str = Field(default="", max_length=300)
     body: str
+    # The HTML alternative of an e-mail's plain-text body ("" for SMS).
+    html_body: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # Who answers go to and whose name the e-mail comes from (the business).
+    reply_to: str = Field(default="", max_length=254, sa_column_kwargs={"server_default": ""})
+    sender_name: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
     attachment_name: str = Field(default="", max_length=100)
     attachment_content: str = ""  # e.g. an .ics calendar file
+    # e.g. "text/calendar; method=REQUEST", matching the file's METHOD.
+    attachment_type: str = Field(
+        default="", max_length=100, sa_column_kwargs={"server_default": ""}
+    )
     status: str = Field(default=MessageStatus.PENDING, max_length=16)
     attempts: int = 0
     next_attempt_at: datetime = Field(

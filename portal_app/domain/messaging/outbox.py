@@ -12,7 +12,9 @@ from portal_app.core.context import Context
 from portal_app.core.errors import InvalidInput
 from portal_app.core.locale import normalise_locale
 from portal_app.core.parsing import parse_email, parse_mobile, valid_mobile
+from portal_app.domain.business.models import Business, BusinessSettings
 from portal_app.domain.customers.models import Customer
+from portal_app.domain.messaging.html import render_html
 from portal_app.domain.messaging.models import MessageStatus, MessageTemplate, OutboxMessage
 from portal_app.domain.messaging.templates import PARTS, render_message
 
@@ -25,6 +27,7 @@ class Attachment:
 
     name: str
     content: str
+    content_type: str = "text/calendar"
 
 
 def saved_wording(session: Session, business_id: int, kind: str, locale: str | None) -> dict:
@@ -84,10 +87,38 @@ def queue_message(
         next_attempt_at=send_at or now,
         created_at=now,
     )
-    if attachment is not None and channel == "email":
-        message.attachment_name, message.attachment_content = attachment.name, attachment.content
+    if channel == "email":
+        _dress_email(session, message, locale)
+        if attachment is not None:
+            message.attachment_name = attachment.name
+            message.attachment_content = attachment.content
+            message.attachment_type = attachment.content_type
     session.add(message)
     return message
+
+
+def _reply_address(business: Business) -> str:
+    try:
+        return parse_email(business.email)
+    except InvalidInput:
+        return ""
+
+
+def _dress_email(session: Session, message: OutboxMessage, locale: str | None) -> None:
+    """The business as sender name and Reply-To, and the HTML part in its colour."""
+    business = session.get(Business, message.business_id)
+    if business is None:
+        return
+    settings = session.get(BusinessSettings, business.id)
+    message.sender_name = business.name[:200]
+    message.reply_to = _reply_address(business)
+    message.html_body = render_html(
+        message.body,
+        subject=message.subject,
+        business_name=business.name,
+        accent=settings.primary_color if settings else None,
+        locale=normalise_locale(locale),
+    )
 
 
 def customer_channel(customer: Customer) -> tuple[str, str]:

@@ -57,6 +57,7 @@ class SentMessage:
     created_at: datetime
     subject: str
     body: str
+    has_html: bool = False
 
 
 def recent_messages(ctx: Context, limit: int = 50) -> list[SentMessage]:
@@ -74,6 +75,22 @@ def recent_messages(ctx: Context, limit: int = 50) -> list[SentMessage]:
             .limit(limit)
         ).all()
     return [
-        SentMessage(m.id, m.channel, m.recipient, m.status, m.created_at, m.subject, m.body)
+        SentMessage(
+            m.id,
+            m.channel,
+            m.recipient,
+            m.status,
+            m.created_at,
+            m.subject,
+            m.body,
+            bool(m.html_body),
+        )
         for m in rows
     ]
+
+
+def message_html(ctx: Context, message_id: int) -> str:
+    """The HTML part of one outbox e-mail ('' when there is none; development tool only)."""
+    with ctx.db.transaction() as session:
+        row = session.get(OutboxMessage, message_id)
+        return row.html_body if row else ""

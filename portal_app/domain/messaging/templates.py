@@ -40,6 +40,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
         {"customer_name", "business_name", "customer_panel_url", "valid_minutes"}
     ),
     "login_code": frozenset({"customer_name", "business_name", "code", "valid_minutes"}),
+    "contact_code": frozenset({"customer_name", "business_name", "code", "valid_minutes"}),
     "booking_confirmation": _APPOINTMENT,
     "reminder": _APPOINTMENT,
     "rescheduled": _APPOINTMENT,

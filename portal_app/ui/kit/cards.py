@@ -11,6 +11,7 @@ from portal_app.core.actor import Actor
 from portal_app.core.catalog import text
 from portal_app.core.locale import format_money, format_when
 from portal_app.domain.appointments.views import AppointmentView
+from portal_app.domain.business.wording import in_language
 from portal_app.domain.customers.views import CustomerView
 from portal_app.ui.base import SessionState
 
@@ -40,7 +41,7 @@ class AppointmentCard:
         locale = actor.locale
         return cls(
             id=view.id,
-            service=view.service_name,
+            service=in_language(view.service_name, view.service_name_en, locale),
             when=format_when(view.start_utc, actor.timezone, locale),
             staff=view.staff_name,
             with_staff=text("appointment.with", locale, staff=view.staff_name),

@@ -71,9 +71,14 @@ def date_input(
 
 def choice_button(label_content, selected, on_click, *extra: rx.Component) -> rx.Component:
     """A large button in a list of choices (service, staff member), pressed when chosen."""
+    label_part = (
+        label_content
+        if isinstance(label_content, rx.Component)
+        else rx.text(label_content, weight="medium", text_align="left")
+    )
     return rx.button(
         rx.flex(
-            rx.text(label_content, weight="medium", text_align="left"),
+            label_part,
             rx.spacer(),
             *extra,
             direction=rx.breakpoints(initial="column", sm="row"),

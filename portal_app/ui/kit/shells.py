@@ -1,8 +1,9 @@
 """The three shells: customer portal, staff back-office and portal editor.
 
-Each takes the key of the active navigation item and the page content. On a phone the
-navigation is a horizontally scrolling strip under the header; from tablet width up it is
-a sidebar. Each role sees only the items it may use.
+Each takes the key of the active navigation item and the page content. From tablet width
+up the navigation is a sidebar. On a phone it is a bottom tab bar with the main items and,
+when there are more, a "more" button that opens a sheet with the rest (and, in the
+portal, the language switch). Each role sees only the items it may use.
 """
 
 from __future__ import annotations
@@ -11,21 +12,28 @@ import functools
 
 import reflex as rx
 
+from portal_app.core.locale import LANGUAGE_NAMES, LOCALES
 from portal_app.ui.base import SessionState, navigator
 from portal_app.ui.routes import EDITOR_NAV, PORTAL_NAV, STAFF_NAV, NavItem
 
 T = SessionState.texts
+PHONE_ONLY = rx.breakpoints(initial="flex", md="none")
+WIDE_ONLY = rx.breakpoints(initial="none", md="flex")
+TAB_BAR_HEIGHT = "4.25rem"
 
 
-def _visible_to(item: NavItem) -> rx.Var:
+def _visible_to(items: tuple[NavItem, ...] | NavItem) -> rx.Var:
+    """True when the signed-in role may use the item (or any of the items)."""
+    group = items if isinstance(items, tuple) else (items,)
+    roles = sorted({role for item in group for role in item.roles})
     return functools.reduce(
         lambda either, role: either | (SessionState.role == role.value),
-        sorted(item.roles),
+        roles,
         rx.Var.create(False),
     )
 
 
-def _nav_item(item: NavItem, active: bool) -> rx.Component:
+def _sidebar_item(item: NavItem, active: bool) -> rx.Component:
     link = rx.link(
         rx.hstack(
             rx.icon(item.icon, size=18),
@@ -48,21 +56,151 @@ def _nav_item(item: NavItem, active: bool) -> rx.Component:
     return rx.cond(_visible_to(item), link)
 
 
-def _navigation(items: tuple[NavItem, ...], active: str) -> rx.Component:
+def language_switch(testid: str) -> rx.Component:
+    """Nederlands / English for a signed-in customer, stored on them."""
+    return rx.vstack(
+        rx.text(T["nav.language"], size="1", weight="medium", color_scheme="gray"),
+        rx.segmented_control.root(
+            *[rx.segmented_control.item(LANGUAGE_NAMES[code], value=code) for code in LOCALES],
+            value=SessionState.locale,
+            on_change=SessionState.switch_language,
+            size="2",
+            width="100%",
+            aria_label=T["nav.language"],
+            data_testid=testid,
+        ),
+        spacing="1",
+        width="100%",
+    )
+
+
+def _sidebar(items: tuple[NavItem, ...], active: str, languages: bool) -> rx.Component:
     return rx.el.nav(
         rx.flex(
-            *[_nav_item(item, item.text_key == active) for item in items],
-            direction=rx.breakpoints(initial="row", md="column"),
+            *[_sidebar_item(item, item.text_key == active) for item in items],
+            direction="column",
             gap="0.25rem",
-            overflow_x=rx.breakpoints(initial="auto", md="visible"),
-            padding=rx.breakpoints(initial="0.5rem 0.75rem", md="1rem 0.75rem"),
         ),
+        *([language_switch("sidebar-language")] if languages else []),
         aria_label=T["nav.menu"],
-        width=rx.breakpoints(initial="100%", md="15rem"),
+        display=WIDE_ONLY,
+        flex_direction="column",
+        justify_content="space-between",
+        gap="1.5rem",
+        width="15rem",
         flex_shrink="0",
-        border_bottom=rx.breakpoints(initial=f"1px solid {rx.color('gray', 5)}", md="none"),
-        border_right=rx.breakpoints(initial="none", md=f"1px solid {rx.color('gray', 5)}"),
+        padding="1rem 0.75rem",
+        border_right=f"1px solid {rx.color('gray', 5)}",
         background=rx.color("gray", 1),
+    )
+
+
+def _tab(item: NavItem, active: bool) -> rx.Component:
+    link = rx.link(
+        rx.icon(item.icon, size=20),
+        rx.text(
+            T[item.text_key],
+            size="1",
+            weight="medium",
+            text_align="center",
+            line_height="1.15",
+            overflow_wrap="anywhere",
+        ),
+        href=item.href,
+        underline="none",
+        display="flex",
+        flex_direction="column",
+        align_items="center",
+        justify_content="center",
+        gap="0.125rem",
+        flex="1 1 0",
+        min_width="0",
+        height="100%",
+        padding_x="0.125rem",
+        color=rx.color("accent", 11) if active else rx.color("gray", 11),
+        background=rx.color("accent", 3) if active else "transparent",
+        aria_current="page" if active else None,
+        data_testid=f"tab-{item.href}",
+    )
+    return rx.cond(_visible_to(item), link)
+
+
+def _more_sheet(items: tuple[NavItem, ...], active: str, languages: bool) -> rx.Component:
+    trigger = rx.el.button(
+        rx.icon("menu", size=20),
+        rx.text(T["nav.more"], size="1", weight="medium"),
+        type="button",
+        display="flex",
+        flex_direction="column",
+        align_items="center",
+        justify_content="center",
+        gap="0.125rem",
+        flex="1 1 0",
+        min_width="0",
+        height="100%",
+        background="transparent",
+        border="none",
+        cursor="pointer",
+        color=rx.color("gray", 11),
+        font="inherit",
+        data_testid="nav-more",
+    )
+    sheet = rx.dialog.root(
+        rx.dialog.trigger(trigger),
+        rx.dialog.content(
+            rx.flex(
+                rx.dialog.title(T["nav.more_title"], size="4", margin="0"),
+                rx.dialog.close(
+                    rx.icon_button(
+                        rx.icon("x", size=18),
+                        variant="ghost",
+                        color_scheme="gray",
+                        aria_label=T["nav.close"],
+                    )
+                ),
+                justify="between",
+                align="center",
+            ),
+            rx.el.nav(
+                rx.flex(
+                    *[_sidebar_item(item, item.text_key == active) for item in items],
+                    direction="column",
+                    gap="0.25rem",
+                ),
+                aria_label=T["nav.more_title"],
+                margin_y="0.75rem",
+            ),
+            *([language_switch("sheet-language")] if languages else []),
+            margin_top="auto",
+            margin_bottom="0",
+            width="100%",
+            max_width="100%",
+            border_radius="1rem 1rem 0 0",
+            aria_describedby=None,
+            data_testid="more-sheet",
+        ),
+    )
+    return rx.cond(_visible_to(items), sheet) if items else rx.fragment()
+
+
+def _tab_bar(items: tuple[NavItem, ...], active: str, languages: bool) -> rx.Component:
+    tabs = tuple(item for item in items if item.tab)
+    rest = tuple(item for item in items if not item.tab)
+    return rx.el.nav(
+        *[_tab(item, item.text_key == active) for item in tabs],
+        *([_more_sheet(rest, active, languages)] if rest or languages else []),
+        aria_label=T["nav.menu"],
+        display=PHONE_ONLY,
+        position="fixed",
+        bottom="0",
+        left="0",
+        right="0",
+        z_index="10",
+        height=TAB_BAR_HEIGHT,
+        padding_bottom="env(safe-area-inset-bottom)",
+        border_top=f"1px solid {rx.color('gray', 5)}",
+        background=rx.color("gray", 1),
+        box_shadow="0 -2px 8px rgba(0, 0, 0, 0.04)",
     )
 
 
@@ -75,26 +213,36 @@ def _header(subtitle: rx.Var | None = None) -> rx.Component:
                 width="36px",
                 height="36px",
                 border_radius="0.5rem",
+                flex_shrink="0",
             ),
             rx.vstack(
-                rx.heading(SessionState.business_name, size="4", data_testid="business-name"),
+                rx.heading(
+                    SessionState.business_name,
+                    size="4",
+                    data_testid="business-name",
+                    overflow_wrap="anywhere",
+                ),
                 *(
                     [rx.text(subtitle, size="1", color_scheme="gray")]
                     if subtitle is not None
                     else []
                 ),
                 spacing="0",
+                min_width="0",
             ),
             align="center",
             spacing="3",
+            min_width="0",
         ),
         rx.spacer(),
         rx.button(
             rx.icon("log-out", size=16),
-            rx.text(T["nav.logout"]),
+            rx.text(T["nav.logout"], display=rx.breakpoints(initial="none", sm="inline")),
             variant="soft",
             size="2",
             on_click=SessionState.logout,
+            aria_label=T["nav.logout"],
+            flex_shrink="0",
         ),
         align="center",
         padding_x=rx.breakpoints(initial="1rem", md="1.5rem"),
@@ -105,21 +253,30 @@ def _header(subtitle: rx.Var | None = None) -> rx.Component:
     )
 
 
-def _shell(nav, active: str, content: rx.Component, subtitle=None) -> rx.Component:
+def _shell(
+    nav: tuple[NavItem, ...],
+    active: str,
+    content: rx.Component,
+    subtitle=None,
+    languages: bool = False,
+) -> rx.Component:
     return rx.box(
         rx.el.header(_header(subtitle)),
         rx.flex(
-            _navigation(nav, active),
+            _sidebar(nav, active, languages),
             rx.el.main(
                 content,
                 padding=rx.breakpoints(initial="1rem", md="2rem"),
+                padding_bottom=rx.breakpoints(
+                    initial=f"calc({TAB_BAR_HEIGHT} + 1.5rem)", md="2rem"
+                ),
                 width="100%",
                 max_width="64rem",
                 min_width="0",
             ),
-            direction=rx.breakpoints(initial="column", md="row"),
             min_height="calc(100vh - 61px)",
         ),
+        _tab_bar(nav, active, languages),
         background=rx.color("gray", 2),
         min_height="100vh",
     )
@@ -133,7 +290,10 @@ def loading() -> rx.Component:
 def portal_shell(active: str, content: rx.Component) -> rx.Component:
     """The customer portal around `content`; nothing shows until the session is checked."""
     return rx.fragment(
-        navigator(), rx.cond(SessionState.signed_in, _shell(PORTAL_NAV, active, content), loading())
+        navigator(),
+        rx.cond(
+            SessionState.signed_in, _shell(PORTAL_NAV, active, content, languages=True), loading()
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import socket
 from datetime import UTC, datetime
 
@@ -113,3 +114,24 @@ def test_sms_unreachable_is_a_delivery_error():
     sender = HttpSmsSender(f"{_closed_port_url()}/messages", "sms-key", "Demo", timeout=2)
     with pytest.raises(DeliveryError, match="unreachable"):
         sender.send(_message("sms", "+31612345678"))
+
+
+def test_resend_gets_the_html_part_reply_to_business_sender_and_calendar_method(provider):
+    message = _message()
+    message.kind = "booking_confirmation"
+    message.html_body = "<!doctype html><p>Je code is 123456.</p>"
+    message.sender_name = "Garage De Vries"
+    message.reply_to = "garage.devries@example.com"
+    message.attachment_name = "afspraak.ics"
+    message.attachment_content = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
+    message.attachment_type = "text/calendar; method=REQUEST"
+    ResendEmailSender("re_test_key", SENDER, api_url=provider.url).send(message)
+    [request] = provider.requests
+    sent = request.json
+    assert sent["from"] == "Garage De Vries <portal@example.com>"
+    assert sent["reply_to"] == ["garage.devries@example.com"]
+    assert (sent["text"], sent["html"]) == (message.body, message.html_body)
+    [attachment] = sent["attachments"]
+    assert attachment["filename"] == "afspraak.ics"
+    assert attachment["content_type"] == "text/calendar; method=REQUEST"
+    assert base64.b64decode(attachment["content"]).decode() == message.attachment_content

@@ -41,6 +41,7 @@ ANYONE = "anyone"  # ends whatever session the browser has
 ACCESS: dict[str, frozenset[Role] | str] = {
     "SessionState.logout": ANYONE,
     "SessionState.logout_everywhere": EVERYONE,
+    "SessionState.switch_language": CUSTOMERS,
     "CustomerLoginState.load": PUBLIC,
     "CustomerLoginState.send_link": PUBLIC,
     "CustomerLoginState.set_email": PUBLIC,
@@ -48,6 +49,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "CustomerLoginState.verify_code": PUBLIC,
     "CustomerLoginState.restart": PUBLIC,
     "StaffLoginState.load": PUBLIC,
+    "NotFoundState.load": PUBLIC,
     "StaffLoginState.sign_in": PUBLIC,
     "StaffLoginState.verify": PUBLIC,
     "StaffLoginState.confirm": PUBLIC,
@@ -90,6 +92,11 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "PrivacyState.erase": CUSTOMERS,
     "PrivacySettingsState.load": OWNERS,
     "PrivacySettingsState.save": OWNERS,
+    "ProfileState.save": CUSTOMERS,
+    "ProfileState.request_email": CUSTOMERS,
+    "ProfileState.confirm_email": CUSTOMERS,
+    "ProfileState.request_mobile": CUSTOMERS,
+    "ProfileState.confirm_mobile": CUSTOMERS,
     "ModuleState.load": CUSTOMERS,
     "OverviewState.load": ALL_STAFF,
     "InboxState.load": OFFICE,
@@ -135,6 +142,8 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "TemplateState.choose_locale": OWNERS,
     "TemplateState.save": OWNERS,
     "TemplateState.restore_default": OWNERS,
+    "ServicesState.load": OWNERS,
+    "ServicesState.save": OWNERS,
 }
 
 
@@ -250,6 +259,15 @@ def _args(key: str, w: World, ctx) -> dict:
         "TemplateState.choose": {"kind": "reminder"},
         "TemplateState.choose_locale": {"locale": "en"},
         "TemplateState.save": {"data": {"subject": "X", "body": "Y", "sms": "Z"}},
+        "SessionState.switch_language": {"locale": "en"},
+        "ProfileState.save": {"data": {"name": "A", "channel": "email", "locale": "nl"}},
+        "ProfileState.request_email": {"data": {"email": "new.address@example.com"}},
+        "ProfileState.confirm_email": {"data": {"code": "123456"}},
+        "ProfileState.request_mobile": {"data": {"mobile": "0687654329"}},
+        "ProfileState.confirm_mobile": {"data": {"code": "123456"}},
+        "ServicesState.save": {
+            "data": {"service_id": 1, "name": "APK", "name_en": "MOT", "description": ""}
+        },
     }.get(key, {})
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import insert
 from portal_app.domain.appointments.models import Appointment
 from portal_app.domain.demo_volume import grow
 from portal_app.ui.editor.rules.state import RulesState
+from portal_app.ui.editor.services.state import ServicesState
 from portal_app.ui.editor.templates.state import TemplateState
 from portal_app.ui.portal.appointments.state import AppointmentsState, AppointmentState
 from portal_app.ui.portal.booking.state import BookState
@@ -56,6 +57,7 @@ PAGES = [
     ("owner", StaffAppointmentState),
     ("owner", RulesState),
     ("owner", TemplateState),
+    ("owner", ServicesState),
 ]
 
 

@@ -156,6 +156,9 @@ def test_staff_cancel_tells_the_customer_withdraws_the_reminder_and_asks_for_a_c
     kinds = {m.kind: m.status for m in _messages(demo, appointment_id)}
     assert kinds["cancelled"] == "pending" and kinds["reminder"] == "withdrawn"
     assert one(demo, BackofficeTask).kind == "credit_invoice"
+    [cancelled] = [m for m in _messages(demo, appointment_id) if m.kind == "cancelled"]
+    assert "METHOD:CANCEL" in cancelled.attachment_content  # out of the customer's calendar
+    assert one(demo, Appointment, Appointment.id == appointment_id).sequence == 1
     with pytest.raises(StaffCannotChange):
         staff_service.cancel(demo, staff_actor(demo), appointment_id=appointment_id)
 

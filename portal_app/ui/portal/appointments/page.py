@@ -8,6 +8,7 @@ from portal_app.core import paths
 from portal_app.ui.kit.callouts import message_callout
 from portal_app.ui.kit.cards import appointment_list, pager, section
 from portal_app.ui.kit.dialogs import confirm_dialog
+from portal_app.ui.kit.effects import effects_list
 from portal_app.ui.kit.forms import actions, back_link, detail_row, link_button, section_loading
 from portal_app.ui.kit.forms import title as page_heading
 from portal_app.ui.kit.shells import page_title, portal_shell
@@ -53,6 +54,10 @@ def not_found(title_key: str, text_key: str) -> rx.Component:
 
 
 def _calendar_button(D) -> rx.Component:
+    return rx.cond(D.calendar != "none", _calendar_file_button(D))
+
+
+def _calendar_file_button(D) -> rx.Component:
     return rx.button(
         rx.el.a(
             rx.icon(rx.cond(D.cancelled, "calendar-x", "calendar-plus"), size=16),
@@ -75,8 +80,14 @@ def _cancel_button(D) -> rx.Component:
             rx.icon("x", size=16), T["detail.cancel"], size="3", variant="soft", color_scheme="red"
         ),
         title=T["detail.cancel_title"],
-        description=T["detail.cancel_text"],
-        extra=rx.text(D.cancel_effect, size="2", margin_top="0.5rem", data_testid="cancel-effect"),
+        description=D.cancel_what,
+        extra=rx.vstack(
+            rx.text(T["preview.title"], size="2", weight="medium"),
+            effects_list(D.cancel_effects, "cancel-effect"),
+            rx.text(T["detail.cancel_text"], size="2", color_scheme="gray"),
+            spacing="2",
+            margin_top="0.75rem",
+        ),
         keep_label=T["detail.cancel_keep"],
         confirm_label=T["detail.cancel_confirm"],
         on_confirm=AppointmentState.cancel,

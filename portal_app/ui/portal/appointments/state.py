@@ -9,7 +9,7 @@ from portal_app.core import paths
 from portal_app.core.actor import CUSTOMERS, Actor
 from portal_app.core.catalog import text
 from portal_app.core.errors import DomainError, NotFound
-from portal_app.core.locale import format_short_when
+from portal_app.core.locale import format_short_when, format_when
 from portal_app.core.paging import PageNumber, PageRequest
 from portal_app.domain.appointments import service as appointments
 from portal_app.domain.appointments.queries import (
@@ -18,9 +18,20 @@ from portal_app.domain.appointments.queries import (
     customer_upcoming,
 )
 from portal_app.domain.appointments.views import AppointmentDetail
+from portal_app.domain.business.wording import in_language
 from portal_app.runtime import context
 from portal_app.ui.base import SessionState, guarded
 from portal_app.ui.kit.cards import AppointmentCard
+from portal_app.ui.kit.effects import told_lines
+
+# Which calendar file the page offers: the event while it stands, its cancellation once
+# it is cancelled, none once it is over.
+CALENDAR_OFFER = {
+    "requested": "add",
+    "booked": "add",
+    "rescheduled": "add",
+    "cancelled": "remove",
+}
 
 
 class AppointmentsState(SessionState):
@@ -61,7 +72,9 @@ class AppointmentPage:
     reschedule_until: str
     cancel_until: str
     too_late: str
-    cancel_effect: str
+    calendar: str  # add | remove | none: the file to offer, if any
+    cancel_what: str
+    cancel_effects: list[str]
 
     @classmethod
     def of(cls, detail: AppointmentDetail, actor: Actor) -> AppointmentPage:
@@ -99,7 +112,16 @@ class AppointmentPage:
             )
             if stuck
             else "",
-            cancel_effect=text("detail.cancel_who_is_told", locale, business=business.name),
+            calendar=CALENDAR_OFFER.get(view.status, "none"),
+            cancel_what=text(
+                "preview.cancel_what",
+                locale,
+                service=in_language(view.service_name, view.service_name_en, locale),
+                when=format_when(view.start_utc, actor.timezone, locale),
+            ),
+            cancel_effects=told_lines(
+                detail.channel, detail.business_told, business.name, locale, paid=view.paid
+            ),
         )
 
 

@@ -32,10 +32,25 @@ def _step(title_key: str, *children: rx.Component) -> rx.Component:
 
 def _service_button(service: rx.Var) -> rx.Component:
     return choice_button(
-        service.name,
+        rx.vstack(
+            rx.text(service.name, weight="medium"),
+            rx.cond(
+                service.description != "",
+                rx.text(
+                    service.description,
+                    size="1",
+                    weight="regular",
+                    opacity="0.85",
+                    text_align="left",
+                ),
+            ),
+            spacing="1",
+            align="start",
+            text_align="left",
+        ),
         S.service_id == service.id,
         S.pick_service(service.id),
-        rx.text(service.facts, size="2", weight="regular"),
+        rx.text(service.facts, size="2", weight="regular", white_space="nowrap"),
     )
 
 

@@ -27,6 +27,7 @@ class ServiceButton:
     id: int
     name: str
     facts: str  # "45 min · € 45,00"
+    description: str
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class BookState(SessionState):
                 text("appointment.duration", actor.locale, minutes=s.duration_minutes)
                 + " · "
                 + format_money(s.price_cents, actor.locale),
+                s.description,
             )
             for s in offer
         ]

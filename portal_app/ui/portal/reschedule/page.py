@@ -7,6 +7,7 @@ import reflex as rx
 from portal_app.core import paths
 from portal_app.ui.kit.callouts import message_callout, message_card
 from portal_app.ui.kit.dialogs import confirm_card
+from portal_app.ui.kit.effects import effects_list
 from portal_app.ui.kit.forms import (
     back_link,
     date_input,
@@ -25,7 +26,16 @@ T = S.texts
 
 def _confirm() -> rx.Component:
     return confirm_card(
-        S.confirm_title,
+        T["preview.reschedule_title"],
+        rx.data_list.root(
+            detail_row("preview.move_from", S.current.when, "move-from"),
+            detail_row("preview.move_to", S.pending.when, "move-to"),
+            detail_row("preview.move_with", S.pending.staff),
+            orientation=rx.breakpoints(initial="vertical", sm="horizontal"),
+            size="2",
+        ),
+        rx.text(T["preview.title"], size="2", weight="medium"),
+        effects_list(S.effects, "reschedule-effects"),
         confirm_label=T["reschedule.confirm"],
         on_confirm=S.confirm,
         other_label=T["reschedule.other"],

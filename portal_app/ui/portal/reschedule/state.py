@@ -16,6 +16,7 @@ from portal_app.domain.business.queries import business_of
 from portal_app.runtime import context
 from portal_app.ui.base import SessionState, guarded
 from portal_app.ui.kit.cards import AppointmentCard
+from portal_app.ui.kit.effects import told_lines
 from portal_app.ui.kit.times import TimeButton, TimeGroup, find_time, group_times, split_key
 
 
@@ -29,8 +30,9 @@ class RescheduleState(SessionState):
     day_title: str = ""
     times: list[TimeGroup] = []
     pending: TimeButton | None = None
-    confirm_title: str = ""
     done_text: str = ""
+    # What confirming does: who is told, and how.
+    effects: list[str] = []
 
     def _appointment_id(self) -> str:
         return self._route_param("appointment_id")
@@ -60,6 +62,9 @@ class RescheduleState(SessionState):
             self.screen = "refused"
             return
         self.current = AppointmentCard.of(screen.current, actor)
+        self.effects = told_lines(
+            screen.channel, screen.business_told, self.business_name, actor.locale
+        )
         self.intro = self._t("reschedule.intro", staff=screen.current.staff_name)
         tomorrow = local_date(ctx.clock.now(), actor.timezone) + timedelta(days=1)
         self.min_day = tomorrow.isoformat()
@@ -83,7 +88,6 @@ class RescheduleState(SessionState):
         if chosen is None or self.screen != "pick":
             return
         self.pending = chosen
-        self.confirm_title = self._t("reschedule.confirm_title", when=chosen.when)
         self.screen = "confirm"
 
     @guarded(CUSTOMERS)

@@ -1,0 +1,1 @@
+"""The owner words the services in Dutch and English."""
