@@ -19,6 +19,7 @@ from portal_app.domain.appointments.models import Appointment, AppointmentStatus
 from portal_app.domain.appointments.notices import tell_customer
 from portal_app.domain.business.queries import settings_of
 from portal_app.domain.customers.models import Customer
+from portal_app.domain.customers.service import when_reach_changes
 from portal_app.domain.messaging.models import MessageStatus, OutboxMessage
 
 REMINDER = "reminder"
@@ -56,6 +57,7 @@ def plan_reminder(
     tell_customer(session, ctx, REMINDER, customer, appointment, send_at=due)
 
 
+@when_reach_changes
 def replan_customer_reminders(session: Session, ctx: Context, customer: Customer) -> int:
     """Schedule the customer's pending reminders again, e.g. after a new e-mail address,
     mobile number, channel or language: each goes to the address in force. Returns how

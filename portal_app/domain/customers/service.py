@@ -8,6 +8,7 @@ is refused, and after five it is dead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy import func, update
@@ -44,6 +45,25 @@ CHANNELS = ("email", "sms")
 CONTACT_KINDS = ("email", "mobile")
 NAME_LIMIT = 200
 
+# Steps of other areas that must follow when the customer is reached differently (new
+# address, channel, language or name), run in the change's transaction. Appointments
+# registers its reminder re-planning; the dependency keeps pointing from there to here.
+ReachChanged = Callable[[Session, Context, Customer], object]
+_ON_REACH_CHANGED: list[ReachChanged] = []
+
+
+def when_reach_changes(step: ReachChanged) -> ReachChanged:
+    """Register a step run after the customer's contact details or language changed."""
+    if step not in _ON_REACH_CHANGED:
+        _ON_REACH_CHANGED.append(step)
+    return step
+
+
+def _reach_changed(session: Session, ctx: Context, customer: Customer) -> None:
+    session.flush()
+    for step in _ON_REACH_CHANGED:
+        step(session, ctx, customer)
+
 
 def _check_channel(customer: Customer, channel: str) -> None:
     if channel == "sms" and not valid_mobile(customer.mobile):
@@ -66,7 +86,7 @@ def update_profile(
         customer.name, customer.preferred_channel, customer.locale = clean_name, channel, language
         session.add(customer)
         record(session, actor, "profile_updated", business_id=customer.business_id, at=now)
-        session.flush()
+        _reach_changed(session, ctx, customer)
         return profile_of(session, customer, now)
 
 
@@ -78,6 +98,7 @@ def choose_language(ctx: Context, actor: Actor, *, locale: object) -> str:
         customer = own_row(session, actor)
         customer.locale = language
         session.add(customer)
+        _reach_changed(session, ctx, customer)
     return language
 
 
@@ -195,6 +216,7 @@ def _check_code(
     else:
         customer.mobile = change.new_value
     session.add_all([change, customer])
+    _reach_changed(session, ctx, customer)
     record(
         session,
         actor,

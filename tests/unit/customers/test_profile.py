@@ -23,7 +23,14 @@ from portal_app.domain.customers.models import Customer
 from portal_app.domain.customers.queries import profile
 from portal_app.domain.identity.service import request_access_link
 from portal_app.domain.messaging.models import OutboxMessage
-from tests.factories import add_customer, customer_actor, one, rows, staff_actor
+from tests.factories import (
+    add_customer,
+    book_first_option,
+    customer_actor,
+    one,
+    rows,
+    staff_actor,
+)
 
 
 def _new(ctx, **kwargs):
@@ -145,3 +152,35 @@ def test_staff_cannot_use_the_customer_profile_services(demo):
         )
     with pytest.raises(NotAllowed):
         profiles.request_contact_change(demo, staff_actor(demo), kind="email", value="a@b.nl")
+
+
+def _pending_reminder(ctx, appointment_id: int) -> OutboxMessage:
+    return one(
+        ctx,
+        OutboxMessage,
+        OutboxMessage.appointment_id == appointment_id,
+        OutboxMessage.kind == "reminder",
+        OutboxMessage.status == "pending",
+    )
+
+
+def test_a_pending_reminder_follows_the_new_address_channel_and_language(demo):
+    actor, old_email, _customer_id = _new(demo, mobile="0611223344")
+    booked = book_first_option(demo, actor)
+    appointment_id = booked.id
+    first = _pending_reminder(demo, appointment_id)
+    assert (first.channel, first.recipient) == ("email", old_email)
+
+    profiles.request_contact_change(demo, actor, kind="email", value="nieuw@example.com")
+    profiles.confirm_contact_change(
+        demo, actor, kind="email", code=_code(demo, "nieuw@example.com")
+    )
+    moved = _pending_reminder(demo, appointment_id)
+    assert moved.recipient == "nieuw@example.com"
+    assert moved.next_attempt_at == first.next_attempt_at
+    assert one(demo, OutboxMessage, OutboxMessage.id == first.id).status == "withdrawn"
+
+    profiles.update_profile(demo, actor, name="Profiel Test", preferred_channel="sms", locale="en")
+    by_sms = _pending_reminder(demo, appointment_id)
+    assert (by_sms.channel, by_sms.recipient) == ("sms", "+31611223344")
+    assert by_sms.body.startswith("Reminder: MOT test (APK)")  # in English now
