@@ -12,6 +12,7 @@ from portal_app.core.clock import Clock, FixedClock, SystemClock
 from portal_app.core.context import AccessLimits, Context
 from portal_app.core.unit_of_work import Database
 from portal_app.infra.database import make_engine
+from portal_app.infra.storage import FileStorage, storage_from_settings
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,12 @@ def use_clock(new_clock: Clock) -> None:
 def engine() -> Engine:
     """The process-wide engine for DATABASE_URL."""
     return make_engine(settings().database_url)
+
+
+@lru_cache(maxsize=1)
+def storage() -> FileStorage:
+    """The private file storage of this process (STORAGE_DIR, or S3 when S3_BUCKET is set)."""
+    return storage_from_settings(settings())
 
 
 def access_limits() -> AccessLimits:
