@@ -10,7 +10,8 @@ from portal_app.domain.appointments.reminders import send_due_reminders
 from portal_app.infra.database import apply_migrations
 from portal_app.infra.dispatcher import senders_from_settings
 from portal_app.infra.scheduler import register_tick_job, start_scheduler, stop_scheduler
-from portal_app.runtime import clock, context, engine, settings
+from portal_app.infra.urgent import UrgentSender
+from portal_app.runtime import clock, connect_wake_sender, context, engine, settings
 from portal_app.ui.pages import register_pages
 from portal_app.web.delivery import delivery
 from portal_app.web.routes import build_routes
@@ -44,12 +45,18 @@ register_tick_job(queue_due_reminders)
 
 @contextlib.asynccontextmanager
 async def database_and_scheduler():
-    """Apply pending migrations, then run the dispatcher/reminder scheduler until shutdown."""
+    """Apply pending migrations, then run the dispatcher/reminder scheduler and the urgent
+    sender (sign-in messages at once) until shutdown; each worker runs its own."""
     apply_migrations(engine())
-    scheduler = start_scheduler(engine, clock(), senders_from_settings(settings()))
+    senders = senders_from_settings(settings())
+    urgent = UrgentSender(engine, clock(), senders).start()
+    connect_wake_sender(urgent.wake)
+    scheduler = start_scheduler(engine, clock(), senders)
     try:
         yield
     finally:
+        connect_wake_sender(None)
+        urgent.stop()
         stop_scheduler(scheduler, wait=False)
 
 

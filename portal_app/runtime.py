@@ -3,6 +3,7 @@ context that states, routes, the scheduler and the CLI hand to the domain."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from sqlalchemy.engine import Engine
@@ -65,6 +66,19 @@ def access_limits() -> AccessLimits:
 _context: Context | None = None
 
 
+def _no_wake() -> None:
+    """Nothing to wake (CLI commands, before the app started its urgent sender)."""
+
+
+_wake_sender: Callable[[], None] = _no_wake
+
+
+def connect_wake_sender(wake: Callable[[], None] | None) -> None:
+    """Let services wake this process's urgent sender (the app's lifespan connects it)."""
+    global _wake_sender
+    _wake_sender = wake or _no_wake
+
+
 def context() -> Context:
     """The context every service call of this process gets."""
     if _context is not None:
@@ -74,6 +88,7 @@ def context() -> Context:
         clock=clock(),
         public_url=settings().public_url,
         access=access_limits(),
+        wake_sender=_wake_sender,
     )
 
 
