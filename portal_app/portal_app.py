@@ -1,5 +1,6 @@
 """Builds the Reflex app (Reflex finds it by this name): pages, plain routes, lifespan."""
 
+import asyncio
 import contextlib
 
 import reflex as rx
@@ -11,7 +12,15 @@ from portal_app.infra.database import apply_migrations
 from portal_app.infra.dispatcher import senders_from_settings
 from portal_app.infra.scheduler import register_tick_job, start_scheduler, stop_scheduler
 from portal_app.infra.urgent import UrgentSender
-from portal_app.runtime import clock, connect_wake_sender, context, engine, settings
+from portal_app.runtime import (
+    clock,
+    connect_announcer,
+    connect_wake_sender,
+    context,
+    engine,
+    settings,
+)
+from portal_app.ui.live import LiveUpdates
 from portal_app.ui.pages import register_pages
 from portal_app.web.delivery import delivery
 from portal_app.web.routes import build_routes
@@ -41,13 +50,17 @@ def queue_due_reminders(_engine, _clock) -> None:
 
 
 register_tick_job(queue_due_reminders)
+live_updates = LiveUpdates(app)
 
 
 @contextlib.asynccontextmanager
 async def database_and_scheduler():
-    """Apply pending migrations, then run the dispatcher/reminder scheduler and the urgent
-    sender (sign-in messages at once) until shutdown; each worker runs its own."""
+    """Apply pending migrations, then run the dispatcher/reminder scheduler, the urgent
+    sender (sign-in messages at once) and the live-page refresh until shutdown; each
+    worker runs its own."""
     apply_migrations(engine())
+    live_updates.start(asyncio.get_running_loop())
+    connect_announcer(live_updates.announce)
     senders = senders_from_settings(settings())
     urgent = UrgentSender(engine, clock(), senders).start()
     connect_wake_sender(urgent.wake)
@@ -56,6 +69,8 @@ async def database_and_scheduler():
         yield
     finally:
         connect_wake_sender(None)
+        connect_announcer(None)
+        live_updates.stop()
         urgent.stop()
         stop_scheduler(scheduler, wait=False)
 

@@ -10,10 +10,11 @@ from sqlalchemy.engine import Engine
 
 from portal_app.config import Settings, load_settings
 from portal_app.core.clock import Clock, FixedClock, SystemClock
-from portal_app.core.context import AccessLimits, Context
+from portal_app.core.context import AccessLimits, Change, Context
 from portal_app.core.unit_of_work import Database
 from portal_app.infra.database import make_engine
 from portal_app.infra.storage import FileStorage, storage_from_settings
+from portal_app.infra.watchers import Watchers, watchers_for
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,25 @@ def _no_wake() -> None:
 _wake_sender: Callable[[], None] = _no_wake
 
 
+def _no_announce(_change: Change) -> None:
+    """No live pages to refresh (CLI commands, before the app started)."""
+
+
+_announce: Callable[[Change], None] = _no_announce
+
+
+def connect_announcer(announce: Callable[[Change], None] | None) -> None:
+    """Let services' changes refresh the pages that show them (the app connects it)."""
+    global _announce
+    _announce = announce or _no_announce
+
+
+@lru_cache(maxsize=1)
+def watchers() -> Watchers:
+    """Which browser tabs show what: in Redis in scaled mode, else in this process."""
+    return watchers_for(settings().redis_url)
+
+
 def connect_wake_sender(wake: Callable[[], None] | None) -> None:
     """Let services wake this process's urgent sender (the app's lifespan connects it)."""
     global _wake_sender
@@ -89,6 +109,7 @@ def context() -> Context:
         public_url=settings().public_url,
         access=access_limits(),
         wake_sender=_wake_sender,
+        announce=_announce,
     )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from portal_app.core.actor import CUSTOMERS, Actor, require
-from portal_app.core.context import Context
+from portal_app.core.context import APPOINTMENTS, Change, Context
 from portal_app.core.parsing import parse_datetime, parse_id
 from portal_app.domain.activity.service import record
 from portal_app.domain.appointments.availability import is_free
@@ -130,6 +130,7 @@ def book(
         else:
             tell_customer(session, ctx, "booking_confirmation", customer, appointment, True)
         tell_business(session, ctx, action, customer, appointment)
+        ctx.changed(Change(APPOINTMENTS, customer.business_id, customer.id))
         channel, _recipient = customer_channel(customer)
         return Booked(appointment_view(session, appointment.id), channel)
 
@@ -157,6 +158,7 @@ def reschedule(
         _record(session, actor, "rescheduled", appointment, service, now)
         tell_customer(session, ctx, "rescheduled", customer, appointment, True)
         tell_business(session, ctx, "rescheduled", customer, appointment)
+        ctx.changed(Change(APPOINTMENTS, appointment.business_id, customer.id))
         return appointment_view(session, appointment.id)
 
 
@@ -184,5 +186,6 @@ def cancel(ctx: Context, actor: Actor, *, appointment_id: object) -> Appointment
             )
         tell_customer(session, ctx, "cancelled", customer, appointment)
         tell_business(session, ctx, "cancelled", customer, appointment)
+        ctx.changed(Change(APPOINTMENTS, appointment.business_id, customer.id))
         session.flush()
         return appointment_view(session, appointment.id)
