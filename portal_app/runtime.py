@@ -3,6 +3,7 @@ context that states, routes, the scheduler and the CLI hand to the domain."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -90,7 +91,9 @@ def connect_announcer(announce: Callable[[Change], None] | None) -> None:
 @lru_cache(maxsize=1)
 def watchers() -> Watchers:
     """Which browser tabs show what: in Redis in scaled mode, else in this process."""
-    return watchers_for(settings().redis_url)
+    current = settings()
+    namespace = hashlib.sha256(current.database_url.encode()).hexdigest()[:12]
+    return watchers_for(current.redis_url, namespace)
 
 
 def connect_wake_sender(wake: Callable[[], None] | None) -> None:

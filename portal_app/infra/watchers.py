@@ -58,30 +58,32 @@ class MemoryWatchers:
 class RedisWatchers:
     """The registry shared by every worker and process, in Redis."""
 
-    def __init__(self, url: str, seconds: float = WATCH_SECONDS):
+    def __init__(self, url: str, namespace: str = "", seconds: float = WATCH_SECONDS):
         import redis
 
         self._redis = redis.Redis.from_url(url, socket_timeout=5)
+        self._prefix = f"{PREFIX}{namespace}:" if namespace else PREFIX
         self._seconds = seconds
 
     def add(self, key: str, member: str) -> None:
         until = time.time() + self._seconds
         pipe = self._redis.pipeline()
-        pipe.zadd(PREFIX + key, {member: until})
-        pipe.expire(PREFIX + key, int(self._seconds) + 60)
+        pipe.zadd(self._prefix + key, {member: until})
+        pipe.expire(self._prefix + key, int(self._seconds) + 60)
         pipe.execute()
 
     def members(self, key: str) -> list[str]:
         pipe = self._redis.pipeline()
-        pipe.zremrangebyscore(PREFIX + key, "-inf", time.time())
-        pipe.zrange(PREFIX + key, 0, -1)
+        pipe.zremrangebyscore(self._prefix + key, "-inf", time.time())
+        pipe.zrange(self._prefix + key, 0, -1)
         _removed, found = pipe.execute()
         return sorted(m.decode() if isinstance(m, bytes) else m for m in found)
 
     def discard(self, key: str, member: str) -> None:
-        self._redis.zrem(PREFIX + key, member)
+        self._redis.zrem(self._prefix + key, member)
 
 
-def watchers_for(redis_url: str) -> Watchers:
-    """Redis when REDIS_URL is set, else this process's memory."""
-    return RedisWatchers(redis_url) if redis_url else MemoryWatchers()
+def watchers_for(redis_url: str, namespace: str = "") -> Watchers:
+    """Redis when REDIS_URL is set (keys under `namespace`, so portals on other databases
+    sharing the Redis server stay apart), else this process's memory."""
+    return RedisWatchers(redis_url, namespace) if redis_url else MemoryWatchers()
