@@ -15,6 +15,7 @@ another worker or host, Reflex's RedisTokenManager publishes the delta to that i
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from collections.abc import Callable
 
@@ -101,7 +102,11 @@ class LiveUpdates:
         """Schedule the refresh of every tab showing `change` (from any thread)."""
         if self.loop is None or self.loop.is_closed():
             return
-        asyncio.run_coroutine_threadsafe(self.refresh(change), self.loop)
+        # A fresh context: the refresh must not join the announcing request's unit of
+        # work (its database session belongs to that request's thread).
+        self.loop.call_soon_threadsafe(
+            lambda: asyncio.ensure_future(self.refresh(change)), context=contextvars.Context()
+        )
 
     async def refresh(self, change: Change) -> int:
         """Refresh the tabs of `change`'s keys; returns how many were refreshed."""
