@@ -29,6 +29,8 @@ config = rx.Config(
     api_url=settings.public_origin,
     telemetry_enabled=False,
     cors_allowed_origins=[settings.public_origin],
+    # Behind nginx, the client's address is the last X-Forwarded-For hop nginx added.
+    trusted_proxy_hops=settings.trusted_proxy_hops,
     frontend_port=settings.port,
     backend_port=settings.port,
     show_built_with_reflex=False,

@@ -151,6 +151,7 @@ def cluster_env(
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "WEB_WORKERS": str(workers),
+        "TRUSTED_PROXY_HOPS": "1",
         "PUBLIC_URL": f"http://localhost:{proxy_port}",
         "PORTAL_DEV_TOOLS": os.environ.get("PORTAL_DEV_TOOLS", "1"),
         "REFLEX_WEB_WORKDIR": str(web_dir),

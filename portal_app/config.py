@@ -80,6 +80,7 @@ class Settings:
     # Scaled mode: Reflex's Redis state manager, its worker count, private file storage.
     redis_url: str = ""
     web_workers: int = 1
+    trusted_proxy_hops: int = 0
     storage_dir: str = ""
     s3_bucket: str = ""
     s3_endpoint_url: str = ""
@@ -189,6 +190,7 @@ def load_settings() -> Settings:
         access_requests_per_ip_15_minutes=_int("ACCESS_REQUESTS_PER_IP_15_MINUTES", 200),
         redis_url=redis_url,
         web_workers=_web_workers(redis_url),
+        trusted_proxy_hops=_int("TRUSTED_PROXY_HOPS", 0),
         storage_dir=_storage_dir(),
         s3_bucket=os.environ.get("S3_BUCKET", "").strip(),
         s3_endpoint_url=os.environ.get("S3_ENDPOINT_URL", "").strip(),

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from deploy.local_cluster import Cluster, free_port, start_cluster
-from tests.e2e.conftest import browser, live, page_at  # noqa: F401  (used as fixtures)
+from tests.e2e.conftest import live  # noqa: F401  (used as a fixture)
 from tests.postgres_database import fresh_database
 
 REDIS_URL = os.environ.get("SCALED_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")

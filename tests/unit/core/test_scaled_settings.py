@@ -49,3 +49,25 @@ def test_workers_reach_reflex_through_granian_workers(monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
     monkeypatch.setenv("WEB_WORKERS", "3")
     assert _worker_env()["GRANIAN_WORKERS"] == "3"
+
+
+def test_behind_a_proxy_the_sign_in_limit_counts_the_customers_address(monkeypatch, demo):
+    """With TRUSTED_PROXY_HOPS=1 Reflex takes the client address from X-Forwarded-For;
+    the per-IP sign-in limit must use that one, not the proxy's (every customer's)."""
+    from reflex.constants import RouteVar
+
+    from portal_app.ui.portal.login.state import CustomerLoginState
+    from tests.states import Browser
+
+    monkeypatch.setenv("TRUSTED_PROXY_HOPS", "1")
+    assert load_settings().trusted_proxy_hops == 1
+    tab = Browser(demo)
+    tab.root._update_router_vars(
+        {
+            RouteVar.HEADERS: {"x-forwarded-for": "198.51.100.7", "asgi-scope-client": "127.0.0.1"},
+            RouteVar.CLIENT_IP: "198.51.100.7",
+            RouteVar.PATH: "/portal/login",
+        },
+        {},
+    )
+    assert tab.state(CustomerLoginState)._client_ip() == "198.51.100.7"
