@@ -14,15 +14,22 @@ export PORT
 # The moments `make test-moments` freezes the clock at (see tests/moments.py).
 MOMENTS := monday friday saturday dst-end dst-start
 
-.PHONY: run test test-moments lint bench-planning bench-portal setup browser pg-client backup
+.PHONY: run run-scaled test test-moments lint bench-planning bench-portal bench-load setup browser proxy pg-client backup
 
 run: setup
 	@$(PY) -m portal_app demo-data
 	@echo "Demo sign-in: http://localhost:$(PORT)/dev/login  (portal: /portal, back-office: /staff)"
 	@PORTAL_DEV_TOOLS=1 $(PY) -m portal_app serve
 
+# The scaled topology on this machine: the local PostgreSQL (database SCALED_DATABASE_URL,
+# created when missing) and Redis (REDIS_URL), two app processes with two workers each,
+# nginx in front on SCALED_PORT, demo data loaded once. See README, "Scaled mode".
+SCALED_PORT ?= 8080
+run-scaled: setup proxy
+	@SCALED_PORT=$(SCALED_PORT) $(PY) deploy/local_cluster.py
+
 # Every test at one frozen moment, and the unit tests once more at today's real time.
-test: setup browser pg-client
+test: setup browser proxy pg-client
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q --clock=monday tests
 	$(PY) -m pytest -q --clock=now tests/unit
@@ -45,6 +52,10 @@ bench-planning: setup
 
 bench-portal: setup browser
 	$(PY) bench/portal_bench.py
+
+# Load test with locust through nginx: one process with one worker, then the scaled mode.
+bench-load: setup proxy
+	$(PY) bench/load_bench.py
 
 setup: $(VENV)/.installed $(BUN)
 
@@ -76,3 +87,10 @@ pg-client:
 # A backup of the database and the private files into data/backups/.
 backup: setup pg-client
 	$(PY) -m portal_app backup
+
+# Debian's nginx, the reverse proxy of the scaled mode (its own config: deploy/nginx.conf).
+proxy:
+	@test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	    /usr/sbin/nginx -s quit 2>/dev/null || true; \
+	  else echo "nginx is missing: run 'sudo apt-get install nginx', then make again."; exit 2; fi; }

@@ -17,14 +17,24 @@ except ConfigError as error:
     print(f"Klantportaal cannot start: {error}", file=sys.stderr)
     raise SystemExit(2) from None
 
+# Scaled mode (REDIS_URL set): Reflex's own Redis state manager and token manager, so
+# several workers and processes share the page state and reach each other's sockets.
+scaled = {"redis_url": settings.redis_url} if settings.redis_url else {}
+
 config = rx.Config(
     app_name="portal_app",
     db_url=settings.database_url,
+    # The built frontend opens its websocket at the address customers use (the proxy's
+    # in scaled mode); for the embedded default that is http://localhost:$PORT as before.
+    api_url=settings.public_origin,
     telemetry_enabled=False,
     cors_allowed_origins=[settings.public_origin],
+    # Behind nginx, the client's address is the last X-Forwarded-For hop nginx added.
+    trusted_proxy_hops=settings.trusted_proxy_hops,
     frontend_port=settings.port,
     backend_port=settings.port,
     show_built_with_reflex=False,
     disable_plugins=[SitemapPlugin],
     plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", radius="medium"))],
+    **scaled,
 )

@@ -1,4 +1,5 @@
-"""Command line: `python -m portal_app migrate | demo-data | backup | restore | check | serve`."""
+"""Command line: `python -m portal_app migrate | demo-data | backup | restore | check |
+build | serve`."""
 
 from __future__ import annotations
 
@@ -141,14 +142,16 @@ def restore(args: argparse.Namespace) -> None:
     print(f"Restored {report.path} ({report.database} database, {report.files} files).")
 
 
-def check_tools() -> None:
+def check_tools(port: bool = True, node: bool = True) -> None:
     """Fail with one sentence when node or bun is missing or the port is taken."""
-    if shutil.which("node") is None:
+    if node and shutil.which("node") is None:
         raise SetupError(
             "Node.js is not installed: install Node 20 or newer (apt-get install nodejs)."
         )
-    if os.environ.get("REFLEX_USE_SYSTEM_BUN") and shutil.which("bun") is None:
+    if node and os.environ.get("REFLEX_USE_SYSTEM_BUN") and shutil.which("bun") is None:
         raise SetupError("bun is not on PATH: run `make run`, which installs it into .tools/.")
+    if not port:
+        return
     port = load_settings().port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -161,13 +164,60 @@ def check_tools() -> None:
             ) from None
 
 
-def serve() -> None:
-    """Check the tools, migrate, then run the app in production mode on one port."""
-    check_tools()
-    _database_ready()
-    command = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port"]
+def _worker_env() -> dict[str, str]:
+    """The environment for Reflex's backend: its worker count (Granian's) from WEB_WORKERS;
+    one worker without REDIS_URL, as Reflex itself decides."""
+    settings = load_settings()
+    return {**os.environ, "GRANIAN_WORKERS": str(settings.web_workers)}
+
+
+def build() -> None:
+    """Build the production frontend once (into REFLEX_WEB_WORKDIR, default .web), for
+    `serve --prebuilt` processes to share; its websocket address is PUBLIC_URL's."""
+    check_tools(port=False)
+    command = [sys.executable, "-m", "reflex", "export", "--frontend-only", "--no-zip"]
     os.chdir(PROJECT_ROOT)
-    raise SystemExit(subprocess.call(command))
+    code = subprocess.call([*command, "--env", "prod"])
+    if code:
+        raise SetupError(f"building the frontend failed (exit {code}); see the output above.")
+    print("Frontend built.")
+
+
+def run_built_backend() -> None:
+    """Serve the frontend built by `build` and the backend, without building again."""
+    from reflex.utils import exec as reflex_exec
+    from reflex_base import constants
+    from reflex_base.environment import environment
+
+    environment.REFLEX_ENV_MODE.set(constants.Env.PROD)
+    environment.REFLEX_SKIP_COMPILE.set(True)
+    reflex_exec.run_backend_prod(
+        "0.0.0.0", load_settings().port, constants.LogLevel.INFO, mount_frontend_compiled_app=True
+    )
+
+
+def serve(prebuilt: bool = False) -> None:
+    """Check the tools, migrate, then run the app in production mode on one port, with
+    WEB_WORKERS backend workers; `prebuilt` reuses the frontend of `build`."""
+    check_tools(node=not prebuilt)
+    _database_ready()
+    if prebuilt:
+        index = _web_dir() / "build" / "client" / "index.html"
+        if not index.exists():
+            raise SetupError(f"no built frontend in {index.parent}: run `build` first.")
+        code = "from portal_app.cli import run_built_backend; run_built_backend()"
+        command = [sys.executable, "-c", code]
+    else:
+        command = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port"]
+    os.chdir(PROJECT_ROOT)
+    raise SystemExit(subprocess.call(command, env=_worker_env()))
+
+
+def _web_dir():
+    from pathlib import Path
+
+    folder = Path(os.environ.get("REFLEX_WEB_WORKDIR") or ".web")
+    return folder if folder.is_absolute() else PROJECT_ROOT / folder
 
 
 COMMANDS = {
@@ -178,6 +228,7 @@ COMMANDS = {
     "backup": backup,
     "restore": restore,
     "check": check_tools,
+    "build": build,
     "serve": serve,
 }
 
@@ -191,11 +242,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--staff", help="invite: the inviting staff member's e-mail")
     parser.add_argument("--to", help="backup: the folder (or .tar.gz file) to write to")
     parser.add_argument("path", nargs="?", help="restore: the backup archive")
+    parser.add_argument(
+        "--prebuilt", action="store_true", help="serve: use the frontend of `build`"
+    )
     args = parser.parse_args(argv)
     try:
         load_settings()
         command = COMMANDS[args.command]
-        command(args) if command in (invite, backup, restore) else command()
+        if command in (invite, backup, restore):
+            command(args)
+        elif command is serve:
+            serve(prebuilt=args.prebuilt)
+        else:
+            command()
     except (ConfigError, SetupError) as error:
         print(f"Klantportaal: {error}", file=sys.stderr)
         return 2

@@ -109,6 +109,16 @@ class Settings:
     access_link_minutes: int
     access_requests_per_15_minutes: int
     access_requests_per_ip_15_minutes: int
+    # Scaled mode: Reflex's Redis state manager, its worker count, private file storage.
+    redis_url: str = ""
+    web_workers: int = 1
+    trusted_proxy_hops: int = 0
+    storage_dir: str = ""
+    s3_bucket: str = ""
+    s3_endpoint_url: str = ""
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
+    s3_region: str = ""
     # PORTAL_CLOCK: a frozen moment (aware, UTC) for tests and demos; dev tools only.
     frozen_clock: datetime | None = None
 
@@ -146,6 +156,41 @@ def _frozen_clock(dev_tools: bool, timezone: str) -> datetime | None:
     return at.astimezone(UTC)
 
 
+def _redis_url() -> str:
+    """REDIS_URL when set (redis:// or rediss://), else '' (in-memory state)."""
+    url = os.environ.get("REDIS_URL", "").strip()
+    if url and not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError(
+            f"REDIS_URL must look like redis://127.0.0.1:6379/0, got {url!r}; "
+            "unset it to keep the state in memory (one worker)."
+        )
+    return url
+
+
+def _web_workers(redis_url: str) -> int:
+    """WEB_WORKERS: backend workers of this process; more than one needs REDIS_URL."""
+    workers = _int("WEB_WORKERS", 2 if redis_url else 1)
+    if not 1 <= workers <= 8:
+        raise ConfigError(f"WEB_WORKERS must be between 1 and 8, got {workers}.")
+    if workers > 1 and not redis_url:
+        raise ConfigError(
+            "WEB_WORKERS above 1 needs REDIS_URL: the workers share the page state in Redis."
+        )
+    return workers
+
+
+def _storage_dir() -> str:
+    """STORAGE_DIR (default data/files); never a folder the web server publishes."""
+    folder = Path(os.environ.get("STORAGE_DIR", "") or PROJECT_ROOT / "data" / "files").resolve()
+    public = [PROJECT_ROOT / "assets", PROJECT_ROOT / ".web", PROJECT_ROOT / "uploaded_files"]
+    if any(folder == p or p in folder.parents for p in public):
+        raise ConfigError(
+            f"STORAGE_DIR {str(folder)!r} is inside a public folder (assets, .web or the "
+            "upload folder): private files need a folder of their own, e.g. data/files."
+        )
+    return str(folder)
+
+
 def load_settings() -> Settings:
     """Read the settings from the environment; raise ConfigError on bad values."""
     default_db = f"sqlite:///{PROJECT_ROOT / 'data' / 'portal.db'}"
@@ -158,6 +203,7 @@ def load_settings() -> Settings:
         raise ConfigError(f"PUBLIC_URL must start with http:// or https://, got {public_url!r}.")
     dev_tools = _bool("PORTAL_DEV_TOOLS", False)
     timezone = os.environ.get("PORTAL_TIMEZONE", "Europe/Amsterdam")
+    redis_url = _redis_url()
     return Settings(
         database_url=database_url,
         public_url=public_url,
@@ -174,5 +220,14 @@ def load_settings() -> Settings:
         access_link_minutes=_int("ACCESS_LINK_MINUTES", 15),
         access_requests_per_15_minutes=_int("ACCESS_REQUESTS_PER_15_MINUTES", 5),
         access_requests_per_ip_15_minutes=_int("ACCESS_REQUESTS_PER_IP_15_MINUTES", 200),
+        redis_url=redis_url,
+        web_workers=_web_workers(redis_url),
+        trusted_proxy_hops=_int("TRUSTED_PROXY_HOPS", 0),
+        storage_dir=_storage_dir(),
+        s3_bucket=os.environ.get("S3_BUCKET", "").strip(),
+        s3_endpoint_url=os.environ.get("S3_ENDPOINT_URL", "").strip(),
+        s3_access_key_id=os.environ.get("S3_ACCESS_KEY_ID", "").strip(),
+        s3_secret_access_key=os.environ.get("S3_SECRET_ACCESS_KEY", "").strip(),
+        s3_region=os.environ.get("S3_REGION", "").strip(),
         frozen_clock=_frozen_clock(dev_tools, timezone),
     )

@@ -1,5 +1,6 @@
 """Builds the Reflex app (Reflex finds it by this name): pages, plain routes, lifespan."""
 
+import asyncio
 import contextlib
 
 import reflex as rx
@@ -10,7 +11,16 @@ from portal_app.domain.privacy.service import erase_inactive_customers
 from portal_app.infra.database import apply_migrations
 from portal_app.infra.dispatcher import senders_from_settings
 from portal_app.infra.scheduler import register_tick_job, start_scheduler, stop_scheduler
-from portal_app.runtime import clock, context, engine, settings
+from portal_app.infra.urgent import UrgentSender
+from portal_app.runtime import (
+    clock,
+    connect_announcer,
+    connect_wake_sender,
+    context,
+    engine,
+    settings,
+)
+from portal_app.ui.live import LiveUpdates
 from portal_app.ui.pages import register_pages
 from portal_app.web.delivery import delivery
 from portal_app.web.routes import build_routes
@@ -49,17 +59,28 @@ def erase_inactive(_engine, _clock) -> None:
 
 
 register_tick_job(erase_inactive)
+live_updates = LiveUpdates(app)
 
 
 @contextlib.asynccontextmanager
 async def database_and_scheduler():
-    """Apply pending migrations, then run the outbox scheduler until shutdown (reminders
-    are outbox rows scheduled at booking time)."""
+    """Apply pending migrations, then run the outbox scheduler (reminders are rows due
+    later), the urgent sender (sign-in messages at once) and the live-page refresh until
+    shutdown; each worker runs its own."""
     apply_migrations(engine())
-    scheduler = start_scheduler(engine, clock(), senders_from_settings(settings()))
+    live_updates.start(asyncio.get_running_loop())
+    connect_announcer(live_updates.announce)
+    senders = senders_from_settings(settings())
+    urgent = UrgentSender(engine, clock(), senders).start()
+    connect_wake_sender(urgent.wake)
+    scheduler = start_scheduler(engine, clock(), senders)
     try:
         yield
     finally:
+        connect_wake_sender(None)
+        connect_announcer(None)
+        live_updates.stop()
+        urgent.stop()
         stop_scheduler(scheduler, wait=False)
 
 

@@ -3,15 +3,19 @@ context that states, routes, the scheduler and the CLI hand to the domain."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 
 from sqlalchemy.engine import Engine
 
 from portal_app.config import Settings, load_settings
 from portal_app.core.clock import Clock, FixedClock, SystemClock
-from portal_app.core.context import AccessLimits, Context
+from portal_app.core.context import AccessLimits, Change, Context
 from portal_app.core.unit_of_work import Database
 from portal_app.infra.database import make_engine
+from portal_app.infra.storage import FileStorage, storage_from_settings
+from portal_app.infra.watchers import Watchers, watchers_for
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +49,12 @@ def engine() -> Engine:
     return make_engine(settings().database_url)
 
 
+@lru_cache(maxsize=1)
+def storage() -> FileStorage:
+    """The private file storage of this process (STORAGE_DIR, or S3 when S3_BUCKET is set)."""
+    return storage_from_settings(settings())
+
+
 def access_limits() -> AccessLimits:
     """Link and code lifetimes and request limits from the settings."""
     current = settings()
@@ -58,6 +68,40 @@ def access_limits() -> AccessLimits:
 _context: Context | None = None
 
 
+def _no_wake() -> None:
+    """Nothing to wake (CLI commands, before the app started its urgent sender)."""
+
+
+_wake_sender: Callable[[], None] = _no_wake
+
+
+def _no_announce(_change: Change) -> None:
+    """No live pages to refresh (CLI commands, before the app started)."""
+
+
+_announce: Callable[[Change], None] = _no_announce
+
+
+def connect_announcer(announce: Callable[[Change], None] | None) -> None:
+    """Let services' changes refresh the pages that show them (the app connects it)."""
+    global _announce
+    _announce = announce or _no_announce
+
+
+@lru_cache(maxsize=1)
+def watchers() -> Watchers:
+    """Which browser tabs show what: in Redis in scaled mode, else in this process."""
+    current = settings()
+    namespace = hashlib.sha256(current.database_url.encode()).hexdigest()[:12]
+    return watchers_for(current.redis_url, namespace)
+
+
+def connect_wake_sender(wake: Callable[[], None] | None) -> None:
+    """Let services wake this process's urgent sender (the app's lifespan connects it)."""
+    global _wake_sender
+    _wake_sender = wake or _no_wake
+
+
 def context() -> Context:
     """The context every service call of this process gets."""
     if _context is not None:
@@ -67,6 +111,8 @@ def context() -> Context:
         clock=clock(),
         public_url=settings().public_url,
         access=access_limits(),
+        wake_sender=_wake_sender,
+        announce=_announce,
     )
 
 

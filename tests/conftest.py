@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from playwright.sync_api import sync_playwright
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -22,6 +23,7 @@ from tests.factories import make_context
 from tests.moments import BUSINESS_TZ, MOMENTS, parse_moment
 
 _MOMENT_KEY = pytest.StashKey[datetime]()
+CHROMIUM = "/usr/bin/chromium"
 
 
 def pytest_addoption(parser):
@@ -94,3 +96,40 @@ def demo(ctx):
     """The context, with the demo business loaded."""
     load_demo_data(ctx)
     return ctx
+
+
+# One Chromium for the whole session (the e2e and the scaled browser tests share it: the
+# sync Playwright API runs once per thread).
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-gpu",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_at(browser):
+    """Factory: a fresh page (own cookies) at a given viewport width."""
+    contexts = []
+
+    def make(width: int = 1280, locale: str = "nl-NL"):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

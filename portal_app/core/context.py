@@ -22,6 +22,24 @@ class AccessLimits:
     window: timedelta = timedelta(minutes=15)
 
 
+# Topics of `Change`: what part of a business changed.
+APPOINTMENTS = "appointments"
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something people may be looking at changed: `topic` of a business (and, when it
+    concerns one customer, of that customer). Pages showing it refresh themselves."""
+
+    topic: str
+    business_id: int
+    customer_id: int | None = None
+
+
+def _ignore(_change: Change) -> None:
+    """No page refreshes (the CLI, tests): the default `Context.announce`."""
+
+
 @dataclass(frozen=True)
 class Context:
     """Handed to every service call; built once per process (and per test)."""
@@ -33,6 +51,13 @@ class Context:
     # Called after a transaction queued an urgent message (e.g. a sign-in code), so the
     # sender can go at once instead of waiting for the next scheduler tick.
     wake_sender: Callable[[], None] = field(default=lambda: None)
+    # Told after a transaction committed a Change, so the pages that show it (on any
+    # worker of any process) refresh; the app's composition root connects it.
+    announce: Callable[[Change], None] = field(default=_ignore)
+
+    def changed(self, change: Change) -> None:
+        """Report `change` once the current transaction commits (at once outside one)."""
+        self.db.after_commit(lambda: self.announce(change))
 
     def url(self, path: str) -> str:
         """An absolute address on the portal for a path such as /portal."""

@@ -9,13 +9,16 @@ resolves the actor and then calls a service uses one session, not one per step.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
+
+log = logging.getLogger(__name__)
 
 # Engines built by infra.database honour this execution option: SQLite then begins the
 # transaction IMMEDIATE, taking the database write lock before the first read.
@@ -29,6 +32,7 @@ class _Scope:
     depth: int = 0
     write_lock: bool = False
     transactions: int = field(default=0)
+    after_commit: list[Callable[[], None]] = field(default_factory=list)
 
 
 _scope: ContextVar[_Scope | None] = ContextVar("portal_unit_of_work", default=None)
@@ -56,6 +60,15 @@ class Database:
             if scope.session is not None:
                 scope.session.close()
 
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` after the current transaction commits (dropped if it rolls
+        back); outside a transaction, at once. A failing callback is logged."""
+        scope = _scope.get()
+        if scope is not None and scope.engine is self.engine and scope.depth:
+            scope.after_commit.append(callback)
+        else:
+            _run_callbacks([callback])
+
     @contextmanager
     def transaction(self, write_lock: bool = False) -> Iterator[Session]:
         """Commit on success, roll back on any error; joins an enclosing transaction."""
@@ -80,6 +93,7 @@ class Database:
             session.connection(execution_options={WRITE_LOCK_OPTION: True})
         scope.depth, scope.write_lock = 1, write_lock
         scope.transactions += 1
+        scope.after_commit = []
         try:
             yield session
             session.commit()
@@ -88,3 +102,13 @@ class Database:
             raise
         finally:
             scope.depth, scope.write_lock = 0, False
+            callbacks, scope.after_commit = scope.after_commit, []
+        _run_callbacks(callbacks)
+
+
+def _run_callbacks(callbacks: list[Callable[[], None]]) -> None:
+    for callback in callbacks:
+        try:
+            callback()
+        except Exception:
+            log.exception("after-commit callback failed")

@@ -48,11 +48,18 @@ def alembic_config(database_url: str | None = None) -> Config:
     return config
 
 
+# pg_advisory_xact_lock key that serialises schema upgrades (any fixed 64-bit number).
+MIGRATION_LOCK_KEY = 0x6B6C616E7470  # "klantp"
+
+
 def apply_migrations(engine: Engine, revision: str = "head") -> None:
     """Bring the database schema up to `revision` (default: the newest), all or nothing.
 
-    On SQLite the whole upgrade runs in one IMMEDIATE transaction with foreign keys off
-    (alembic rebuilds tables to alter them), and the foreign keys are checked after.
+    Any number of processes may call this at once. On PostgreSQL the upgrade runs in one
+    transaction that first takes a transaction-level advisory lock, so the others wait
+    and then find the schema up to date. On SQLite the whole upgrade runs in one IMMEDIATE
+    transaction (the database write lock) with foreign keys off (alembic rebuilds tables
+    to alter them), and the foreign keys are checked after.
     """
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
@@ -62,6 +69,10 @@ def apply_migrations(engine: Engine, revision: str = "head") -> None:
             connection.execution_options(**{WRITE_LOCK_OPTION: True})
         try:
             with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    connection.exec_driver_sql(
+                        f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"
+                    )
                 config = alembic_config(str(engine.url))
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import base64
 import logging
-from email.utils import formataddr, parseaddr
+from datetime import UTC, datetime
+from email.utils import formataddr, parseaddr, parsedate_to_datetime
 from typing import Protocol
 
 import resend
@@ -16,7 +17,37 @@ log = logging.getLogger(__name__)
 
 
 class DeliveryError(Exception):
-    """The provider did not accept the message; the dispatcher retries it later."""
+    """The provider did not accept the message; the dispatcher retries it later.
+
+    `retry_after` (seconds) is set when the provider said when to come back (HTTP 429
+    with Retry-After): the dispatcher waits that long, for this row and its channel.
+    """
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+MAX_RETRY_AFTER = 3600.0
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), capped at
+    an hour; None when absent or unreadable."""
+    if not value or not value.strip():
+        return None
+    raw = value.strip()
+    try:
+        seconds = float(raw)
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(raw)
+        except (TypeError, ValueError):
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        seconds = (moment - (now or datetime.now(UTC))).total_seconds()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
 def idempotency_key(message: OutboxMessage) -> str:
@@ -76,9 +107,14 @@ class ResendEmailSender:
         try:
             resend.Emails.send(params, options={"idempotency_key": idempotency_key(message)})
         except ResendError as error:
+            headers = {k.lower(): v for k, v in (getattr(error, "headers", None) or {}).items()}
+            wait = retry_after_seconds(headers.get("retry-after"))
+            if str(error.code) == "429" and wait is None:
+                wait = 1.0  # Resend allows a few requests per second
             raise DeliveryError(
                 f"Resend refused outbox message {message.id}: {error.code} "
-                f"{error.error_type}: {error.message}"
+                f"{error.error_type}: {error.message}",
+                retry_after=wait if str(error.code) == "429" else None,
             ) from error
         except NoContentError as error:
             raise DeliveryError(f"Resend gave no answer for outbox message {message.id}") from error

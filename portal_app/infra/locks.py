@@ -41,6 +41,18 @@ def default_holder() -> str:
     return f"{socket.gethostname()[:50]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+_holder: tuple[int, str] | None = None
+
+
+def process_holder() -> str:
+    """This worker's holder name, made afresh in each forked worker (a name computed
+    before the fork would be shared by every worker of the process)."""
+    global _holder
+    if _holder is None or _holder[0] != os.getpid():
+        _holder = (os.getpid(), default_holder())
+    return _holder[1]
+
+
 def _ensure_row(connection, name: str) -> None:
     """Insert an expired lease row for `name` unless one exists (race-safe)."""
     values = {"name": name, "holder": "", "expires_at": _EPOCH}
@@ -69,6 +81,17 @@ def try_acquire(engine: Engine, name: str, holder: str, ttl: timedelta, clock: C
                 or_(_table.c.expires_at < now, _table.c.holder == holder),
             )
             .values(holder=holder, expires_at=now + ttl)
+        )
+        return result.rowcount == 1
+
+
+def renew(engine: Engine, name: str, holder: str, ttl: timedelta, clock: Clock) -> bool:
+    """Extend the lease `name` to now + ttl if `holder` has it (a heartbeat); never takes it."""
+    with engine.begin() as connection:
+        result = connection.execute(
+            update(_table)
+            .where(_table.c.name == name, _table.c.holder == holder)
+            .values(expires_at=clock.now() + ttl)
         )
         return result.rowcount == 1
 

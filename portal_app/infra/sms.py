@@ -8,7 +8,7 @@ from typing import Protocol
 import httpx
 
 from portal_app.domain.messaging.models import OutboxMessage
-from portal_app.infra.email import DeliveryError, idempotency_key
+from portal_app.infra.email import DeliveryError, idempotency_key, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +52,13 @@ class HttpSmsSender:
                 f"SMS provider unreachable for outbox message {message.id}: {error!r}"
             ) from error
         if not response.is_success:
+            wait = None
+            if response.status_code in (429, 503):
+                wait = retry_after_seconds(response.headers.get("retry-after"))
             raise DeliveryError(
                 f"SMS provider refused outbox message {message.id}: HTTP "
-                f"{response.status_code} {response.text[:300]}"
+                f"{response.status_code} {response.text[:300]}",
+                retry_after=wait,
             )
 
 

@@ -205,7 +205,11 @@ class SessionState(rx.State):
         return value if isinstance(value, str) and len(value) <= ROUTE_PARAM_LIMIT else ""
 
     def _client_ip(self) -> str:
-        return self.router.headers.raw_headers.get("asgi-scope-client", "")
+        """The visitor's address as Reflex resolved it (X-Forwarded-For behind
+        TRUSTED_PROXY_HOPS proxies), else the socket's peer."""
+        return self.router.session.client_ip or self.router.headers.raw_headers.get(
+            "asgi-scope-client", ""
+        )
 
     def _use_locale(self, locale: str) -> None:
         """Show the pages in `locale`; the texts are sent only when the language changes."""

@@ -16,15 +16,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from portal_app.config import PROJECT_ROOT
 from portal_app.core.clock import FixedClock
 from portal_app.core.context import Context
 from portal_app.infra.database import make_engine
 from tests.factories import make_context
-
-CHROMIUM = "/usr/bin/chromium"
 
 
 def _free_port() -> int:
@@ -135,38 +132,3 @@ def live(live_portal, live_db_url, moment) -> Context:
     engine = make_engine(live_db_url)
     yield make_context(engine, FixedClock(moment), live_portal)
     engine.dispose()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-gpu",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page_at(browser):
-    """Factory: a fresh page (own cookies) at a given viewport width."""
-    contexts = []
-
-    def make(width: int = 1280, locale: str = "nl-NL"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
-        context.set_default_timeout(20_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()

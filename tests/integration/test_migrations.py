@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -9,6 +13,7 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 import portal_app.tables  # noqa: F401
+from portal_app.config import PROJECT_ROOT
 from portal_app.infra.database import apply_migrations, make_engine
 from tests.postgres_database import fresh_database
 
@@ -96,3 +101,50 @@ def test_postgresql_upgrade_keeps_existing_data(postgres_url):
         row = connection.exec_driver_sql("SELECT status, paid FROM appointment").one()
     assert tuple(row) == ("booked", False)
     engine.dispose()
+
+
+_MIGRATE_AT = """
+import sys, time
+from portal_app.infra.database import apply_migrations, make_engine
+engine = make_engine(sys.argv[1])
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+apply_migrations(engine)
+print("migrated")
+"""
+
+
+def _migrate_together(url: str, count: int) -> list[subprocess.CompletedProcess]:
+    """`count` processes that each import the app, then migrate at the same instant."""
+    start = time.time() + 6
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", _MIGRATE_AT, url, str(start)],
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(count)
+    ]
+    results = []
+    for process in processes:
+        out, err = process.communicate(timeout=180)
+        results.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+    return results
+
+
+@pytest.mark.parametrize("round_", range(2))
+def test_three_processes_starting_together_all_migrate(round_):
+    """Issue 10 item 10: before the advisory lock, one of three failed in 9 of 11 trials
+    (UniqueViolation on alembic_version, DuplicateTable job_lock)."""
+    with fresh_database("portal_race") as url:
+        results = _migrate_together(url, 3)
+        assert [r.returncode for r in results] == [0, 0, 0], [r.stderr[-800:] for r in results]
+        engine = make_engine(url)
+        try:
+            _assert_no_drift(engine)
+            with engine.connect() as connection:
+                versions = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+                assert len(versions.fetchall()) == 1
+        finally:
+            engine.dispose()

@@ -35,11 +35,13 @@ ROUTES: dict[str, str] = {
     "GET /auth/handoff": PUBLIC,
     "POST /auth/logout": SESSION,
     "GET /auth/signed-out": SESSION,
+    "GET /l/{token}": PUBLIC,
     "GET /portal-files/appointments/{appointment_id:int}.ics": OWN_CUSTOMER,
     "GET /portal-files/my-data.json": OWN_DATA,
     "GET /dev/login": DEV,
     "POST /dev/login": DEV,
     "GET /dev/mailbox": DEV,
+    "GET /dev/mailbox/{message_id:int}.html": DEV,
 }
 WHO = ("stranger", "customer A", "mechanic", "staff", "owner")
 STAFF_NAMES = {"mechanic": "Pieter Bakker", "staff": "Daan Jansen", "owner": "Sanne de Vries"}
@@ -84,6 +86,7 @@ def _cookie(ctx, who: str) -> str | None:
 def _call(client: TestClient, key: str, b_appointment: int):
     method, path = key.split(" ", 1)
     path = path.replace("{appointment_id:int}", str(b_appointment))
+    path = path.replace("{message_id:int}", "1").replace("{token}", "x" * 16)
     data = {"token": "x" * 43, "kind": "customer", "id": "1"} if method == "POST" else None
     return client.request(method, path, data=data, follow_redirects=False)
 

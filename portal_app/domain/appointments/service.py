@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from portal_app.core.actor import CUSTOMERS, Actor, require
-from portal_app.core.context import Context
+from portal_app.core.context import APPOINTMENTS, Change, Context
 from portal_app.core.parsing import parse_datetime, parse_id
 from portal_app.domain.activity.service import record
 from portal_app.domain.appointments.claims import claim_time, flush_or_taken
@@ -105,6 +105,7 @@ def book(
             tell_customer(session, ctx, "booking_confirmation", customer, appointment, True)
             plan_reminder(session, ctx, appointment, customer)
         tell_business(session, ctx, action, customer, appointment)
+        ctx.changed(Change(APPOINTMENTS, customer.business_id, customer.id))
         channel, _recipient = customer_channel(customer)
         return Booked(appointment_view(session, appointment.id), channel)
 
@@ -135,6 +136,7 @@ def reschedule(
         tell_customer(session, ctx, "rescheduled", customer, appointment, True)
         plan_reminder(session, ctx, appointment, customer)
         tell_business(session, ctx, "rescheduled", customer, appointment)
+        ctx.changed(Change(APPOINTMENTS, appointment.business_id, customer.id))
         return appointment_view(session, appointment.id)
 
 
@@ -164,5 +166,6 @@ def cancel(ctx: Context, actor: Actor, *, appointment_id: object) -> Appointment
         tell_customer(session, ctx, "cancelled", customer, appointment, True)
         withdraw_reminder(session, appointment.id)
         tell_business(session, ctx, "cancelled", customer, appointment)
+        ctx.changed(Change(APPOINTMENTS, appointment.business_id, customer.id))
         session.flush()
         return appointment_view(session, appointment.id)

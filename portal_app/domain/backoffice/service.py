@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from portal_app.core.actor import OFFICE, Actor, require
-from portal_app.core.context import Context
+from portal_app.core.context import APPOINTMENTS, Change, Context
 from portal_app.core.errors import NotAllowed, NotFound
 from portal_app.core.parsing import parse_id, parse_optional_id
 from portal_app.domain.activity.service import record
@@ -86,4 +86,5 @@ def decide_request(ctx: Context, actor: Actor, *, task_id: object, approve: bool
             appointment_id=appointment.id,
         )
         _resolve(session, ctx, task)
+        ctx.changed(Change(APPOINTMENTS, appointment.business_id, customer.id))
         return customer.name

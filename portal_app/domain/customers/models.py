@@ -52,7 +52,7 @@ class ContactChange(SQLModel, table=True):
     customer_id: int = Field(foreign_key="customer.id", index=True)
     kind: str = Field(max_length=8)  # email | mobile
     new_value: str = Field(max_length=254)
-    code_hash: str = Field(max_length=64)
+    code_hash: str = Field(max_length=100)  # salted_hash: 81 characters
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     failed_attempts: int = 0

@@ -52,7 +52,7 @@ class LoginCode(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customer.id", index=True)
-    code_hash: str = Field(max_length=64)
+    code_hash: str = Field(max_length=100)  # "salt$sha256": 16 + 1 + 64 characters
     channel: str = Field(max_length=8)
     created_at: datetime = Field(
         default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)

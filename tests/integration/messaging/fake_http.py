@@ -24,6 +24,7 @@ class FakeProvider:
     reply: dict = field(default_factory=lambda: {"id": "fake-1"})
     requests: list[Recorded] = field(default_factory=list)
     url: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def serve(provider: FakeProvider):
@@ -44,6 +45,8 @@ def serve(provider: FakeProvider):
             body = json.dumps(provider.reply).encode()
             self.send_response(provider.status)
             self.send_header("Content-Type", "application/json")
+            for name, value in provider.headers.items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

@@ -8,6 +8,7 @@ from typing import Annotated
 from portal_app.core import paths
 from portal_app.core.actor import CUSTOMERS, Actor
 from portal_app.core.catalog import text
+from portal_app.core.context import APPOINTMENTS as CHANGED_APPOINTMENTS
 from portal_app.core.errors import DomainError, NotFound
 from portal_app.core.locale import format_short_when, format_when
 from portal_app.core.paging import PageNumber, PageRequest
@@ -23,6 +24,7 @@ from portal_app.runtime import context
 from portal_app.ui.base import SessionState, guarded
 from portal_app.ui.kit.cards import AppointmentCard
 from portal_app.ui.kit.effects import told_lines
+from portal_app.ui.live import customer_key, live_page, refresh_as_viewer, watch
 
 # Which calendar file the page offers: the event while it stands, its cancellation once
 # it is cancelled, none once it is over.
@@ -34,6 +36,7 @@ CALENDAR_OFFER = {
 }
 
 
+@live_page(paths.APPOINTMENTS)
 class AppointmentsState(SessionState):
     upcoming: list[AppointmentCard] = []
     history: list[AppointmentCard] = []
@@ -42,9 +45,21 @@ class AppointmentsState(SessionState):
 
     @guarded(CUSTOMERS, load=True)
     def load(self, actor: Actor):
-        """Upcoming appointments and the first page of the history."""
-        self.upcoming = [AppointmentCard.of(v, actor) for v in customer_upcoming(context(), actor)]
+        """Upcoming appointments and the first page of the history, kept live."""
+        self._upcoming(actor)
         self._history(actor, 1)
+        watch(self, customer_key(CHANGED_APPOINTMENTS, actor.id))
+
+    def _live_refresh(self) -> bool:
+        """The business answered or changed something: show it without a reload."""
+        return refresh_as_viewer(self, CUSTOMERS, self._refresh)
+
+    def _refresh(self, actor: Actor) -> None:
+        self._upcoming(actor)
+        self._history(actor, self.page_number)
+
+    def _upcoming(self, actor: Actor) -> None:
+        self.upcoming = [AppointmentCard.of(v, actor) for v in customer_upcoming(context(), actor)]
 
     @guarded(CUSTOMERS)
     def history_page(self, actor: Actor, number: Annotated[int, PageNumber()]):
