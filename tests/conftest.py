@@ -119,13 +119,14 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page_at(browser):
-    """Factory: a fresh page (own cookies) at a given viewport width."""
+def page_factory(browser, **options):
+    """Yields a factory of fresh pages (own cookies) at a given viewport width; closes them."""
     contexts = []
 
     def make(width: int = 1280, locale: str = "nl-NL"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, locale=locale, **options
+        )
         context.set_default_timeout(20_000)
         contexts.append(context)
         return context.new_page()
@@ -133,3 +134,9 @@ def page_at(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def page_at(browser):
+    """Factory: a fresh page (own cookies) at a given viewport width."""
+    yield from page_factory(browser)

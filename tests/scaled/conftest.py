@@ -14,6 +14,7 @@ import re
 import pytest
 
 from deploy.local_cluster import Cluster, free_port, start_cluster
+from tests.conftest import page_factory
 from tests.e2e.conftest import live  # noqa: F401  (used as a fixture)
 from tests.postgres_database import fresh_database
 
@@ -55,6 +56,14 @@ def scaled(tmp_path_factory, moment) -> Cluster:
             yield cluster
         finally:
             cluster.stop()
+
+
+@pytest.fixture
+def page_at(browser):
+    """The e2e page factory, with the portal's Content-Security-Policy switched off: its
+    connect-src rightly allows the proxy only, and `socket_via` pins a socket elsewhere.
+    (The policy itself is tested in tests/e2e and tests/integration.)"""
+    yield from page_factory(browser, bypass_csp=True)
 
 
 @pytest.fixture(scope="session")
