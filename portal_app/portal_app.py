@@ -38,6 +38,8 @@ def is_page(path: str) -> bool:
 
 
 app = rx.App(
+    html_lang="nl",  # the default language; /portal-load.js sets the visitor's own
+    stylesheets=["/portal-theme.css"],
     api_transformer=[
         build_routes(),
         delivery(is_page),

@@ -244,7 +244,7 @@ class SessionState(rx.State):
         """Store the customer's language: the page chrome follows at once, then the page
         loads again so its own content (dates, prices) speaks the language too."""
         self._use_locale(choose_language(context(), actor, locale=locale))
-        return rx.call_script("window.location.reload()")
+        self._browser_load(self.router.url.path or paths.PORTAL)
 
     @guarded(EVERYONE)
     def logout_everywhere(self, actor: Actor):
@@ -255,10 +255,12 @@ class SessionState(rx.State):
 
 
 def navigator() -> rx.Component:
-    """The hidden element /portal-load.js watches for a full page load to make."""
+    """The hidden element /portal-load.js watches: a full page load to make, and the
+    page's language for the html element (screen readers pronounce by it)."""
     return rx.el.div(
         id="portal-load",
         hidden=True,
         data_url=SessionState.load_url,
         data_id=SessionState.load_id,
+        data_lang=SessionState.locale,
     )

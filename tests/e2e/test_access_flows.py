@@ -15,8 +15,14 @@ pytestmark = pytest.mark.e2e
 
 
 def _latest_mail(page, base: str, recipient: str):
-    page.goto(f"{base}/dev/mailbox")
+    """The newest mail to `recipient` in the dev mailbox (a plain page: reloaded until the
+    mail is there, as a person would, for a sender on another process)."""
     mail = page.get_by_test_id("mail").filter(has_text=recipient).first
+    for _attempt in range(20):
+        page.goto(f"{base}/dev/mailbox")
+        if mail.count():
+            break
+        page.wait_for_timeout(500)
     expect(mail).to_be_visible()
     return mail
 

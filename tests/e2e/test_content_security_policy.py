@@ -131,4 +131,8 @@ def test_owner_signs_in_with_password_and_authenticator_code(live_portal, page_a
     expect(page.get_by_role("heading", name="Hallo Sanne de Vries")).to_be_visible()
     page.goto(f"{live_portal}{paths.AUDIT}")
     expect(page.get_by_test_id("audit-entry").first).to_contain_text("Medewerker ingelogd")
+    page.set_viewport_size({"width": 375, "height": 900})  # cards, no table, on a phone
+    shown = page.get_by_test_id("audit-entry").filter(visible=True).first
+    expect(shown).to_contain_text("Medewerker ingelogd")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert page.evaluate("window.__cspViolations") == [] and errors == []

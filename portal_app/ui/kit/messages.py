@@ -12,10 +12,9 @@ from portal_app.core.locale import format_when
 from portal_app.domain.messaging.views import MessageLine
 from portal_app.ui.base import SessionState
 from portal_app.ui.kit.cards import empty_state
+from portal_app.ui.kit.responsive import table_or_cards
 
 T = SessionState.texts
-DESKTOP = rx.breakpoints(initial="none", md="block")
-PHONE = rx.breakpoints(initial="flex", md="none")
 STATE_COLORS = {"scheduled": "blue", "sent": "green", "failed": "red", "withdrawn": "gray"}
 
 
@@ -86,7 +85,6 @@ def _table(items: rx.Var) -> rx.Component:
             variant="surface",
             width="100%",
         ),
-        display=DESKTOP,
         width="100%",
     )
 
@@ -112,13 +110,13 @@ def _cards(items: rx.Var) -> rx.Component:
             data_testid="message-card",
         )
 
-    return rx.vstack(rx.foreach(items, card), display=PHONE, spacing="2", width="100%")
+    return rx.foreach(items, card)
 
 
 def message_list(items: rx.Var, empty_key: str) -> rx.Component:
     """The messages, or a calm sentence when there are none."""
     return rx.cond(
         items.length() > 0,
-        rx.fragment(_table(items), _cards(items)),
+        table_or_cards(_table(items), _cards(items)),
         empty_state(empty_key),
     )

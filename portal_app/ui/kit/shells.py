@@ -14,11 +14,10 @@ import reflex as rx
 
 from portal_app.core.locale import LANGUAGE_NAMES, LOCALES
 from portal_app.ui.base import SessionState, navigator
+from portal_app.ui.kit.responsive import PHONE_ONLY, WIDE_ONLY
 from portal_app.ui.routes import EDITOR_NAV, PORTAL_NAV, STAFF_NAV, NavItem
 
 T = SessionState.texts
-PHONE_ONLY = rx.breakpoints(initial="flex", md="none")
-WIDE_ONLY = rx.breakpoints(initial="none", md="flex")
 TAB_BAR_HEIGHT = "4.25rem"
 
 

@@ -40,7 +40,6 @@ def _service_button(service: rx.Var) -> rx.Component:
                     service.description,
                     size="1",
                     weight="regular",
-                    opacity="0.85",
                     text_align="left",
                 ),
             ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from portal_app.ui.base import navigator
 from portal_app.ui.portal.not_found.state import NotFoundState as S
 
 T = S.texts
@@ -11,6 +12,7 @@ T = S.texts
 
 def not_found_page() -> rx.Component:
     return rx.center(
+        navigator(),
         rx.el.main(
             rx.card(
                 rx.vstack(

@@ -8,13 +8,12 @@ from portal_app.core import paths
 from portal_app.ui.kit.callouts import message_callout
 from portal_app.ui.kit.cards import empty_state, pager
 from portal_app.ui.kit.forms import link_button
+from portal_app.ui.kit.responsive import table_or_cards
 from portal_app.ui.kit.shells import page_title, staff_shell
 from portal_app.ui.staff.customers.state import CustomersState as S
 from portal_app.ui.staff.invite.page import invite_button, invite_dialog
 
 T = S.texts
-DESKTOP = rx.breakpoints(initial="none", md="block")
-PHONE = rx.breakpoints(initial="flex", md="none")
 
 
 def _table() -> rx.Component:
@@ -48,7 +47,6 @@ def _table() -> rx.Component:
             variant="surface",
             width="100%",
         ),
-        display=DESKTOP,
         width="100%",
     )
 
@@ -78,7 +76,7 @@ def _cards() -> rx.Component:
             data_testid="customer-card",
         )
 
-    return rx.vstack(rx.foreach(S.customers, card), display=PHONE, spacing="2", width="100%")
+    return rx.foreach(S.customers, card)
 
 
 def customers() -> rx.Component:
@@ -108,7 +106,7 @@ def customers() -> rx.Component:
         message_callout(S.notice, error=False, testid="page-notice"),
         rx.cond(
             S.customers.length() > 0,
-            rx.fragment(_table(), _cards()),
+            table_or_cards(_table(), _cards()),
             empty_state("staff.customers.none"),
         ),
         pager(S, S.show_page),

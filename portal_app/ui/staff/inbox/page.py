@@ -206,6 +206,30 @@ def task_card(item: rx.Var) -> rx.Component:
     )
 
 
+VIEWS = ("open", "resolved")
+
+
+def _task_list() -> rx.Component:
+    """The tasks of the chosen tab, with the page's sentences and the pager."""
+    return rx.vstack(
+        message_callout(S.notice, error=False, testid="inbox-notice"),
+        message_callout(S.error, testid="inbox-error"),
+        rx.cond(
+            S.tasks.length() > 0,
+            rx.vstack(rx.foreach(S.tasks, task_card), spacing="3", width="100%"),
+            rx.cond(
+                S.view == "resolved",
+                empty_state("backoffice.empty.resolved"),
+                empty_state("backoffice.empty.open"),
+            ),
+        ),
+        pager(S, S.show_page),
+        spacing="3",
+        width="100%",
+        padding_top="0.75rem",
+    )
+
+
 def inbox() -> rx.Component:
     header = rx.flex(
         rx.vstack(
@@ -220,30 +244,16 @@ def inbox() -> rx.Component:
         gap="1rem",
         width="100%",
     )
-    tasks = rx.vstack(
-        rx.tabs.root(
-            rx.tabs.list(
-                rx.tabs.trigger(T["backoffice.tab.open"], value="open"),
-                rx.tabs.trigger(T["backoffice.tab.resolved"], value="resolved"),
-                aria_label=T["backoffice.tabs"],
-            ),
-            value=S.view,
-            on_change=S.show_view,
-            width="100%",
+    tasks = rx.tabs.root(
+        rx.tabs.list(
+            rx.tabs.trigger(T["backoffice.tab.open"], value="open"),
+            rx.tabs.trigger(T["backoffice.tab.resolved"], value="resolved"),
+            aria_label=T["backoffice.tabs"],
         ),
-        message_callout(S.notice, error=False, testid="inbox-notice"),
-        message_callout(S.error, testid="inbox-error"),
-        rx.cond(
-            S.tasks.length() > 0,
-            rx.vstack(rx.foreach(S.tasks, task_card), spacing="3", width="100%"),
-            rx.cond(
-                S.view == "resolved",
-                empty_state("backoffice.empty.resolved"),
-                empty_state("backoffice.empty.open"),
-            ),
-        ),
-        pager(S, S.show_page),
-        spacing="3",
+        # Each tab controls its own panel (only the chosen one is in the page).
+        *[rx.tabs.content(_task_list(), value=view, width="100%") for view in VIEWS],
+        value=S.view,
+        on_change=S.show_view,
         width="100%",
     )
     content = rx.vstack(
