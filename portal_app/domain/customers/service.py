@@ -15,6 +15,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from portal_app.core.actor import CUSTOMERS, Actor, require
+from portal_app.core.catalog import text
 from portal_app.core.context import Context
 from portal_app.core.errors import DomainError
 from portal_app.core.locale import LOCALES
@@ -180,6 +181,39 @@ def confirm_contact_change(
     raise outcome
 
 
+def masked(value: str) -> str:
+    """An address or number shown to the old address: enough to recognise, not to reuse
+    ('n•••@example.com', '••••••••329')."""
+    if "@" in value:
+        local, domain = value.split("@", 1)
+        return f"{local[:1]}•••@{domain}"
+    return "•" * max(len(value) - 3, 0) + value[-3:]
+
+
+def _tell_previous_address(
+    session: Session, ctx: Context, customer: Customer, previous_email: str, which: str, new: str
+) -> None:
+    """The e-mail address the customer had before this change hears of it (an
+    account-takeover warning), in the same transaction as the change."""
+    business = session.get(Business, customer.business_id)
+    contact = " / ".join(part for part in (business.phone, business.email) if part)
+    queue_message(
+        session,
+        ctx,
+        business_id=customer.business_id,
+        channel="email",
+        recipient=previous_email,
+        kind="contact_changed",
+        locale=customer.locale,
+        values={
+            "customer_name": customer.name,
+            "business_name": business.name,
+            "change": text(f"profile.changed.{which}", customer.locale, value=masked(new)),
+            "business_contact": contact,
+        },
+    )
+
+
 def _check_code(
     session: Session, ctx: Context, actor: Actor, which: str, entered: str
 ) -> ProfileView | DomainError:
@@ -211,11 +245,13 @@ def _check_code(
     if which == "email" and _email_in_use(session, customer, change.new_value):
         return EmailInUse("another customer signs in with this address")
     change.used_at = now
+    previous_email = customer.email
     if which == "email":
         customer.email = change.new_value
     else:
         customer.mobile = change.new_value
     session.add_all([change, customer])
+    _tell_previous_address(session, ctx, customer, previous_email, which, change.new_value)
     _reach_changed(session, ctx, customer)
     record(
         session,

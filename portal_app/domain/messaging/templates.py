@@ -41,6 +41,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     ),
     "login_code": frozenset({"customer_name", "business_name", "code", "valid_minutes"}),
     "contact_code": frozenset({"customer_name", "business_name", "code", "valid_minutes"}),
+    "contact_changed": frozenset({"customer_name", "business_name", "change", "business_contact"}),
     "booking_confirmation": _APPOINTMENT,
     "reminder": _APPOINTMENT,
     "rescheduled": _APPOINTMENT,

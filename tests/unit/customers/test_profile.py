@@ -101,6 +101,11 @@ def test_a_new_email_address_takes_effect_only_with_the_code_sent_to_it(demo):
         profiles.confirm_contact_change(demo, actor, kind="email", code=code)
     request_access_link(demo, email="new@example.com", client_ip=None)  # signs in with it
     assert any(m.kind == "access_link" for m in rows(demo, OutboxMessage))
+    # The old address hears of it (a warning if someone else took the account over).
+    [notice] = [m for m in rows(demo, OutboxMessage) if m.kind == "contact_changed"]
+    assert (notice.channel, notice.recipient) == ("email", old_email)
+    assert "n•••@example.com" in notice.body and "new@example.com" not in notice.body
+    assert "Heb je dit niet zelf gedaan?" in notice.body
 
 
 def test_a_new_mobile_number_gets_its_code_by_sms_and_a_wrong_code_counts(demo):
@@ -116,6 +121,17 @@ def test_a_new_mobile_number_gets_its_code_by_sms_and_a_wrong_code_counts(demo):
     with pytest.raises(ContactCodeInvalid):  # dead after five wrong tries
         profiles.confirm_contact_change(demo, actor, kind="mobile", code=code)
     assert one(demo, Customer, Customer.id == customer_id).mobile == ""
+
+
+def test_a_confirmed_mobile_number_is_announced_to_the_email_address_in_english(demo):
+    actor, email, customer_id = _new(demo, locale="en")
+    profiles.request_contact_change(demo, actor, kind="mobile", value="06 87654329")
+    profiles.confirm_contact_change(demo, actor, kind="mobile", code=_code(demo, "+31687654329"))
+    assert one(demo, Customer, Customer.id == customer_id).mobile == "+31687654329"
+    [notice] = [m for m in rows(demo, OutboxMessage) if m.kind == "contact_changed"]
+    assert (notice.channel, notice.recipient) == ("email", email)
+    assert "Your mobile number has been changed to •••••••••329." in notice.body
+    assert "+31687654329" not in notice.body
 
 
 def test_an_expired_code_is_refused(demo):

@@ -29,6 +29,7 @@ VALUES = {
     "checkin_link": "https://portal.example.com/c/123",
     "options_link": "https://portal.example.com/o/456",
     "change": "heeft geboekt",
+    "business_contact": "020 123 4567 / info@garagevandijk.nl",
 }
 
 
