@@ -4,6 +4,7 @@ the customer's appointments list refresh themselves from it (issue 12)."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 
 import pytest
 
@@ -18,7 +19,15 @@ from portal_app.infra.watchers import MemoryWatchers
 from portal_app.ui.live import keys_of
 from portal_app.ui.portal.appointments.state import AppointmentsState
 from portal_app.ui.staff.overview.state import OverviewState
-from tests.factories import business_id, customer_actor, service_id, staff_actor, working_day
+from tests.factories import (
+    at,
+    business_id,
+    customer_actor,
+    service_id,
+    staff_actor,
+    working_day,
+)
+from tests.moments import local_today
 from tests.states import Browser, cookie_for
 
 
@@ -90,6 +99,10 @@ def test_cancel_reschedule_and_a_decided_request_are_announced(told):
 
 
 def test_the_staff_overview_shows_a_new_booking_on_refresh(demo):
+    # The overview shows this calendar week; on a Friday evening or a weekend nothing is
+    # left to book in it, so the clock moves on to next Monday 08:00 first.
+    today = local_today(demo.clock.now())
+    demo.clock.set(at(today + timedelta(days=7 - today.weekday()), 8))
     owner = Browser(demo, cookie_for(demo, staff_actor(demo)))
     owner.call(OverviewState, "load")
     state = owner.state(OverviewState)
