@@ -56,7 +56,8 @@ class AppointmentCard:
 
 @dataclass(frozen=True)
 class CustomerCard:
-    """A customer's contact details as shown to them or to staff."""
+    """A customer's contact details as shown to them or to staff, and (in staff lists)
+    the way to the customer's page."""
 
     id: int
     name: str
@@ -64,9 +65,10 @@ class CustomerCard:
     mobile: str
     city: str
     channel: str
+    href: str = ""
 
     @classmethod
-    def of(cls, view: CustomerView, locale: str) -> CustomerCard:
+    def of(cls, view: CustomerView, locale: str, href: str = "") -> CustomerCard:
         """The card of a customer, blanks shown as a dash, the channel in words."""
         return cls(
             id=view.id,
@@ -75,6 +77,7 @@ class CustomerCard:
             mobile=view.mobile or "—",
             city=view.city or "—",
             channel=text(f"channel.{view.preferred_channel}", locale),
+            href=href,
         )
 
 

@@ -115,6 +115,19 @@ def back_link(label_key: str, href: str) -> rx.Component:
     )
 
 
+def not_found_section(prefix: str, back_href: str) -> rx.Component:
+    """What a page about one thing shows when that thing is not there (or not yours):
+    `<prefix>.not_found` as its title, `<prefix>.not_found_text`, and `<prefix>.back`."""
+    return rx.vstack(
+        title(T[f"{prefix}.not_found"]),
+        rx.text(T[f"{prefix}.not_found_text"], color_scheme="gray"),
+        back_link(f"{prefix}.back", back_href),
+        spacing="3",
+        width="100%",
+        data_testid="not-found",
+    )
+
+
 def section_loading() -> rx.Component:
     """A spinner inside a page while its data loads."""
     return rx.center(rx.spinner(size="3"), padding="3rem", width="100%")

@@ -15,6 +15,7 @@ from portal_app.ui.kit.forms import (
     detail_row,
     label,
     link_button,
+    not_found_section,
     section_loading,
     title,
 )
@@ -218,22 +219,11 @@ def _detail(D) -> rx.Component:
     )
 
 
-def _not_found() -> rx.Component:
-    return rx.vstack(
-        title(T["staff_appointment.not_found"]),
-        rx.text(T["staff_appointment.not_found_text"], color_scheme="gray"),
-        back_link("staff_appointment.back", paths.STAFF),
-        spacing="3",
-        width="100%",
-        data_testid="not-found",
-    )
-
-
 def staff_appointment_page() -> rx.Component:
     content = rx.match(
         S.screen,
         ("found", rx.cond(S.detail, _detail(S.detail), section_loading())),
-        ("not_found", _not_found()),
+        ("not_found", not_found_section("staff_appointment", paths.STAFF)),
         section_loading(),
     )
     return staff_shell("staff.nav.dashboard", rx.box(content, width="100%"))

@@ -7,7 +7,14 @@ import reflex as rx
 from portal_app.core import paths
 from portal_app.ui.kit.callouts import message_callout
 from portal_app.ui.kit.cards import appointment_list, empty_state, list_pager, section
-from portal_app.ui.kit.forms import back_link, detail_row, link_button, section_loading, title
+from portal_app.ui.kit.forms import (
+    back_link,
+    detail_row,
+    link_button,
+    not_found_section,
+    section_loading,
+    title,
+)
 from portal_app.ui.kit.messages import message_list
 from portal_app.ui.kit.shells import staff_shell
 from portal_app.ui.staff.customer.state import CustomerRecordState as S
@@ -162,17 +169,6 @@ def _found(C) -> rx.Component:
     )
 
 
-def _not_found() -> rx.Component:
-    return rx.vstack(
-        title(T["staff_customers.not_found"]),
-        rx.text(T["staff_customers.not_found_text"], color_scheme="gray"),
-        back_link("staff_customers.back", paths.CUSTOMERS),
-        spacing="3",
-        width="100%",
-        data_testid="not-found",
-    )
-
-
 def customer_page() -> rx.Component:
     content = rx.cond(
         S.refused,
@@ -180,7 +176,7 @@ def customer_page() -> rx.Component:
         rx.match(
             S.screen,
             ("found", rx.cond(S.customer, _found(S.customer), section_loading())),
-            ("not_found", _not_found()),
+            ("not_found", not_found_section("staff_customers", paths.CUSTOMERS)),
             section_loading(),
         ),
     )

@@ -2,49 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 
 from portal_app.core import paths
 from portal_app.core.actor import OFFICE, Actor
-from portal_app.core.catalog import text
 from portal_app.core.paging import PageNumber, PageRequest
 from portal_app.core.parsing import Text
 from portal_app.domain.customers.queries import search_customers
-from portal_app.domain.customers.views import CustomerView
 from portal_app.runtime import context
 from portal_app.ui.base import SessionState, guarded
-
-
-@dataclass(frozen=True)
-class CustomerRow:
-    """A customer in the list: contact details, and the way to their page."""
-
-    id: int
-    name: str
-    email: str
-    mobile: str
-    city: str
-    channel: str
-    href: str
-
-    @classmethod
-    def of(cls, view: CustomerView, locale: str) -> CustomerRow:
-        """The row of a customer, blanks shown as a dash, the channel in words."""
-        return cls(
-            id=view.id,
-            name=view.name,
-            email=view.email,
-            mobile=view.mobile or "—",
-            city=view.city or "—",
-            channel=text(f"channel.{view.preferred_channel}", locale),
-            href=paths.staff_customer(view.id),
-        )
+from portal_app.ui.kit.cards import CustomerCard
 
 
 class CustomersState(SessionState):
     search: str = ""
-    customers: list[CustomerRow] = []
+    customers: list[CustomerCard] = []
     page_number: int = 1
     has_next_page: bool = False
 
@@ -69,5 +41,8 @@ class CustomersState(SessionState):
         page = search_customers(
             context(), actor, search=self.search, page=PageRequest.clamp(number)
         )
-        self.customers = [CustomerRow.of(view, actor.locale) for view in page.items]
+        self.customers = [
+            CustomerCard.of(view, actor.locale, paths.staff_customer(view.id))
+            for view in page.items
+        ]
         self.page_number, self.has_next_page = page.number, page.has_next
