@@ -34,6 +34,7 @@ config = rx.Config(
     frontend_port=settings.port,
     backend_port=settings.port,
     show_built_with_reflex=False,
+    frontend_lazy_bundled_libraries=True,
     disable_plugins=[SitemapPlugin],
     plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", radius="medium"))],
     **scaled,
