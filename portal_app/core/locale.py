@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date as babel_date
 from babel.dates import format_datetime as babel_datetime
 from babel.dates import format_time as babel_time
@@ -31,8 +33,14 @@ def locale_from_header(accept_language: str | None) -> str:
     return normalise_locale(first)
 
 
-def _babel(locale: str | None) -> str:
-    return BABEL_LOCALES[normalise_locale(locale)]
+def _babel(locale: str | None) -> Locale:
+    return _parsed(normalise_locale(locale))
+
+
+@cache
+def _parsed(short: str) -> Locale:
+    """The babel locale, parsed once (every formatted value on a page asks for it)."""
+    return Locale.parse(BABEL_LOCALES[short])
 
 
 def format_when(moment: datetime, timezone: str, locale: str | None) -> str:
@@ -67,6 +75,12 @@ def format_long_day(day: date, locale: str | None) -> str:
 def format_money(amount: Decimal | int, locale: str | None, currency: str = "EUR") -> str:
     """E.g. "€ 45,00" (nl) or "€45.00" (en); ints are cents."""
     value = cents_to_decimal(amount) if isinstance(amount, int) else amount
+    return _money(value, normalise_locale(locale), currency)
+
+
+@lru_cache(maxsize=4096)
+def _money(value: Decimal, locale: str, currency: str) -> str:
+    """Prices repeat on every card of a list; babel's formatting is the card's dearest part."""
     return format_currency(value, currency, locale=_babel(locale))
 
 

@@ -82,7 +82,8 @@ def _views(session: Session, query, params: dict | None = None) -> list[Appointm
             service_name_en=row[10],
             paid=row[11],
         )
-        for row in session.execute(query, params or {})
+        # Plain columns: executed on the connection, without the ORM's result machinery.
+        for row in session.connection().execute(query, params or {})
     ]
 
 
@@ -144,9 +145,11 @@ def dashboard(ctx: Context, actor: Actor) -> CustomerDashboard:
     """What the customer sees first: their name, the next appointments, how to reach us."""
     require(actor, CUSTOMERS)
     with ctx.db.transaction() as session:
-        greeting = session.execute(
-            _GREETING, {"customer": actor.id, "business": actor.business_id}
-        ).first()
+        greeting = (
+            session.connection()
+            .execute(_GREETING, {"customer": actor.id, "business": actor.business_id})
+            .first()
+        )
         if greeting is None:
             raise NotFound("no such customer")
         upcoming = _upcoming(session, actor, ctx.clock.now(), DASHBOARD_LIMIT)
@@ -167,12 +170,8 @@ def customer_history(
     with ctx.db.transaction() as session:
         rows = _views(
             session,
-            _select()
-            .where(Appointment.customer_id == actor.id)
-            .where((Appointment.start_utc < now) | ~col(Appointment.status).in_(BLOCKING_STATUSES))
-            .order_by(col(Appointment.start_utc).desc(), col(Appointment.id).desc())
-            .offset(page.offset)
-            .limit(page.fetch),
+            _HISTORY,
+            {"customer": actor.id, "now": now, "offset": page.offset, "limit": page.fetch},
         )
     return Page.cut(rows, page)
 

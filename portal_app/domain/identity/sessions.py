@@ -103,7 +103,7 @@ _VISIT = (
 
 
 def _visit(session: Session, raw: str, now: datetime) -> Visit | None:
-    row = session.execute(_VISIT, {"digest": hash_secret(raw)}).first()
+    row = session.connection().execute(_VISIT, {"digest": hash_secret(raw)}).first()
     if row is None:
         return None
     (session_id, revoked_at, expires_at, last_seen_at) = row[:4]
