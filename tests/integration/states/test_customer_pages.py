@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, time, timedelta
 
-from portal_app.core.locale import format_day
+from portal_app.core.locale import format_day, format_when
 from portal_app.domain.appointments.models import Appointment
 from portal_app.domain.appointments.times import booking_times
 from portal_app.domain.business.models import Service
@@ -17,7 +17,7 @@ from portal_app.domain.customers.models import Customer
 from portal_app.domain.messaging.models import OutboxMessage
 from portal_app.ui.base import SessionState
 from portal_app.ui.editor.services.state import ServicesState
-from portal_app.ui.portal.appointments.state import AppointmentState
+from portal_app.ui.portal.appointments.state import AppointmentsState, AppointmentState
 from portal_app.ui.portal.booking.state import BookState
 from portal_app.ui.portal.not_found.state import NotFoundState
 from portal_app.ui.portal.profile.state import ProfileState
@@ -303,3 +303,22 @@ def test_the_owners_english_service_wording_is_what_english_customers_see(demo):
     customer = Browser(demo, cookie_for(demo, customer_actor(demo, "emma@example.com")))
     customer.call(ServicesState, "save", {"service_id": str(tyres.id), "name": "Hacked"})
     assert one(demo, Service, Service.id == tyres.id).name == "Bandenwissel"
+
+
+# -- the customer's history: ten per page, newest first, the next page on request ----------
+
+
+def test_the_history_shows_ten_past_appointments_per_page_newest_first(demo):
+    actor, _email, customer_id = _customer(demo)
+    now = demo.clock.now()
+    for day in range(1, 13):
+        add_appointment(demo, customer_id, now - timedelta(days=day), status="completed")
+    browser = _browser(demo, actor)
+    browser.call(AppointmentsState, "load")
+    state = browser.state(AppointmentsState)
+    first = [card.when for card in state.history]
+    assert len(first) == 10 and state.has_next_page
+    newest = format_when(now - timedelta(days=1), "Europe/Amsterdam", "nl")
+    assert first[0] == newest
+    browser.call(AppointmentsState, "history_page", 2)
+    assert len(state.history) == 2 and not state.has_next_page and state.page_number == 2

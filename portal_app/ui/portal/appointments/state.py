@@ -36,6 +36,10 @@ CALENDAR_OFFER = {
 }
 
 
+# Ten past appointments per page: three phone screens of cards, newest first.
+HISTORY_ROWS = 10
+
+
 @live_page(paths.APPOINTMENTS)
 class AppointmentsState(SessionState):
     upcoming: list[AppointmentCard] = []
@@ -67,7 +71,7 @@ class AppointmentsState(SessionState):
         self._history(actor, number)
 
     def _history(self, actor: Actor, number: int) -> None:
-        page = customer_history(context(), actor, PageRequest.clamp(number))
+        page = customer_history(context(), actor, PageRequest.clamp(number, HISTORY_ROWS))
         self.history = [AppointmentCard.of(v, actor) for v in page.items]
         self.page_number, self.has_next_page = page.number, page.has_next
 
