@@ -10,6 +10,7 @@ os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "false")
 
 from portal_app.config import ConfigError, load_settings  # noqa: E402
+from portal_app.ui.kit.palette import ACCENT, PortalThemes  # noqa: E402
 
 try:
     settings = load_settings()
@@ -34,8 +35,10 @@ config = rx.Config(
     frontend_port=settings.port,
     backend_port=settings.port,
     show_built_with_reflex=False,
+    # No dynamic components here: the first load need not import all of Radix Themes.
     frontend_lazy_bundled_libraries=True,
     disable_plugins=[SitemapPlugin],
-    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", radius="medium"))],
+    # Radix Themes with only the colour scales the pages use (see portal_app/ui/kit/palette.py).
+    plugins=[PortalThemes(theme=rx.theme(accent_color=ACCENT, radius="medium"))],
     **scaled,
 )
