@@ -2,8 +2,9 @@
 
 For the demo business at 1x, 100x and 1000x its size it starts the production build and
 measures, through the websocket as a browser uses it: each page's load event (p50/p95 of
-200, after 5 warm-ups), the reply size of a page's first load on a fresh connection, and a
-trivial setter in the same run; in process, the SQL statements each load runs; through
+200, after 5 warm-ups, in 5 rounds that take turns between the sizes, all three running),
+the reply size of a page's first load on a fresh connection, and a trivial setter in the
+same rounds; in process, the SQL statements each load runs; through
 Chromium with an empty cache, the time until the signed-in dashboard shows its data
 (median of 10) and the JavaScript it loads (gzipped). It ends with one RESULT line.
 """
@@ -42,7 +43,7 @@ from portal_app.infra.database import apply_migrations, make_engine  # noqa: E40
 from tests.factories import make_context  # noqa: E402
 
 SCALES = (1, 100, 1000)
-RUNS, WARM, READY_RUNS = 200, 5, 10
+RUNS, ROUNDS, WARM, READY_RUNS = 200, 5, 5, 10
 WORK = Path(os.environ.get("BENCH_DIR", "/tmp/klantportaal-bench"))
 CHROMIUM = "/usr/bin/chromium"
 
@@ -178,37 +179,49 @@ def _ms(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
 
 
-async def measure_events(base: str, cookies: dict, appointment_id: int) -> dict:
+async def _timed(client: ReflexClient, event: str, runs: int, **send) -> list[float]:
+    return [(await client.send(event, **send)).seconds for _ in range(runs)]
+
+
+async def measure_events(servers: dict[int, tuple[str, dict, int]]) -> dict[int, dict]:
+    """Each page's load event and the setter on every size, in rounds that take turns
+    between the sizes (and, within a size, between the pages and the setter), so that
+    what else the machine does at a moment weighs on every figure alike."""
     from portal_app.ui.portal.login.state import CustomerLoginState
 
-    results = {}
-    for who, path, state in _pages():
-        shown = path.replace("[appointment_id]", str(appointment_id))
-        query = {"appointment_id": str(appointment_id)}
-        fresh = ReflexClient(base, cookies[who])
-        await fresh.connect()
-        first = await fresh.send(handler_name(state, "load"), path=shown, query=query)
-        for _ in range(WARM):
-            await fresh.send(handler_name(state, "load"), path=shown, query=query)
-        times = []
-        for _ in range(RUNS):
-            reply = await fresh.send(handler_name(state, "load"), path=shown, query=query)
-            times.append(reply.seconds)
-        await fresh.close()
-        results[path] = {"p50": _ms(times, 0.5), "p95": _ms(times, 0.95), "kb": first.size / 1024}
-    setter = ReflexClient(base, None)
-    await setter.connect()
-    times = []
-    for n in range(WARM + RUNS):
-        reply = await setter.send(
-            handler_name(CustomerLoginState, "set_email"),
-            {"value": f"bench{n}@example.com"},
-            path="/portal/login",
-        )
-        times.append(reply.seconds)
-    await setter.close()
-    results["setter"] = {"p50": _ms(times[WARM:], 0.5), "p95": _ms(times[WARM:], 0.95)}
-    return results
+    clients, sizes, times = {}, {}, {}
+    for scale, (base, cookies, appointment_id) in servers.items():
+        sizes[scale], times[scale] = {}, {path: [] for _who, path, _state in _pages()}
+        times[scale]["setter"] = []
+        for who, path, state in _pages():
+            shown = path.replace("[appointment_id]", str(appointment_id))
+            send = {"path": shown, "query": {"appointment_id": str(appointment_id)}}
+            client = ReflexClient(base, cookies[who])
+            await client.connect()
+            first = await client.send(handler_name(state, "load"), **send)
+            sizes[scale][path] = first.size / 1024
+            await _timed(client, handler_name(state, "load"), WARM, **send)
+            clients[scale, path] = (client, handler_name(state, "load"), send)
+        setter = ReflexClient(base, None)
+        await setter.connect()
+        send = {"payload": {"value": "bench@example.com"}, "path": "/portal/login"}
+        event = handler_name(CustomerLoginState, "set_email")
+        await _timed(setter, event, WARM, **send)
+        clients[scale, "setter"] = (setter, event, send)
+    for _round in range(ROUNDS):
+        for scale in servers:
+            for key in times[scale]:
+                client, event, send = clients[scale, key]
+                times[scale][key] += await _timed(client, event, RUNS // ROUNDS, **send)
+    for client, _event, _send in clients.values():
+        await client.close()
+    return {
+        scale: {
+            key: {"p50": _ms(values, 0.5), "p95": _ms(values, 0.95), "kb": sizes[scale].get(key)}
+            for key, values in times[scale].items()
+        }
+        for scale in servers
+    }
 
 
 def _collect_scripts(into: list[bytes]):
@@ -293,25 +306,32 @@ def measure_browser(base: str, cookie: str) -> tuple[float, float, dict[str, flo
 
 def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
-    report = {}
-    for scale in SCALES:
-        print(f"\n== {scale}x: building the database", flush=True)
-        url, cookies, appointment_id = build_database(scale)
-        statements = count_statements(url, cookies, appointment_id)
-        port = _free_port()
-        process = start_portal(url, port, WORK / f"serve-{scale}.log")
-        try:
+    servers, processes, statements, browser = {}, [], {}, {}
+    try:
+        for scale in SCALES:
+            print(f"\n== {scale}x: building the database and the frontend", flush=True)
+            url, cookies, appointment_id = build_database(scale)
+            statements[scale] = count_statements(url, cookies, appointment_id)
+            port = _free_port()
+            processes.append(start_portal(url, port, WORK / f"serve-{scale}.log"))
             base = f"http://localhost:{port}"
-            events = asyncio.run(measure_events(base, cookies, appointment_id))
-            ready_ms, js_kb, split = measure_browser(base, cookies["customer"])
-        finally:
+            # Each start builds the frontend for its own port, so the browser measures
+            # this size now; the events are measured later on all sizes in turns.
+            browser[scale] = measure_browser(base, cookies["customer"])
+            servers[scale] = (base, cookies, appointment_id)
+        print(f"\n== events: {ROUNDS} rounds taking turns between the sizes", flush=True)
+        report = asyncio.run(measure_events(servers))
+    finally:
+        for process in processes:
             os.killpg(process.pid, 15)
             process.wait(timeout=30)
-        report[scale] = (events, statements, ready_ms, js_kb)
+    for scale in SCALES:
+        events, (ready_ms, js_kb, split) = report[scale], browser[scale]
+        print(f"\n== {scale}x")
         print(f"{'page':42} {'p50 ms':>8} {'p95 ms':>8} {'first KB':>9} {'SQL':>4}")
         for _who, path, _state in _pages():
-            e = events[path]
-            print(f"{path:42} {e['p50']:8.2f} {e['p95']:8.2f} {e['kb']:9.1f} {statements[path]:4}")
+            e, sql = events[path], statements[scale][path]
+            print(f"{path:42} {e['p50']:8.2f} {e['p95']:8.2f} {e['kb']:9.1f} {sql:4}")
         setter = events["setter"]
         print(f"{'trivial setter':42} {setter['p50']:8.2f} {setter['p95']:8.2f}")
         print(f"dashboard ready (empty cache, median of {READY_RUNS}): {ready_ms:.0f} ms")
@@ -321,15 +341,15 @@ def main() -> None:
             "open {open:.0f}, data received {data:.0f}, card shown {shown:.0f}".format(**split)
         )
         print(f"JS on first load, gzipped: {js_kb:.0f} KB")
-    events, statements, ready_ms, js_kb = report[1000]
-    small = report[1][0]
+    events, small = report[1000], report[1]
+    ready_ms, js_kb, _split = browser[1000]
     pages = [path for _who, path, _state in _pages()]
     worst = max(pages, key=lambda p: events[p]["p95"])
     scale_ratio = max(events[p]["p50"] / small[p]["p50"] for p in pages)
     print(
         f"RESULT load_p95_ms={events[worst]['p95']:.1f} "
         f"reply_kb={max(events[p]['kb'] for p in pages):.1f} "
-        f"statements_max={max(statements.values())} "
+        f"statements_max={max(statements[1000].values())} "
         f"setter_ratio={events['/portal']['p95'] / events['setter']['p95']:.2f} "
         f"dashboard_ready_ms={ready_ms:.0f} js_kb={js_kb:.0f} scale_1000x={scale_ratio:.2f}"
     )
