@@ -68,7 +68,8 @@ HANDLERS = _handlers()
 
 
 def _cookies(database_url: str, count: int) -> list[str]:
-    """Session cookies of `count` customers (made once in the bench database)."""
+    """Session cookies of `count` new customers of the bench database (named for this
+    run, so a database kept from an earlier run takes them too)."""
     from portal_app.core.actor import customer
     from portal_app.core.clock import SystemClock
     from portal_app.domain.identity.sessions import start_session
@@ -77,9 +78,9 @@ def _cookies(database_url: str, count: int) -> list[str]:
 
     engine = make_engine(database_url)
     ctx = make_context(engine, SystemClock())
-    cookies = []
+    cookies, run = [], uuid.uuid4().hex[:8]
     for number in range(count):
-        _name, _email, customer_id = add_customer(ctx, f"Load{number}")
+        _name, _email, customer_id = add_customer(ctx, f"Load{run}x{number}")
         with ctx.db.transaction() as session:
             from portal_app.domain.customers.models import Customer
 
