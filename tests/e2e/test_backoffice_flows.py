@@ -264,6 +264,15 @@ def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live, page_at):
                     appointment_id=appointment_id,
                     created_at=live.clock.now(),
                 ),
+                BackofficeTask(
+                    business_id=sem.business_id,
+                    kind="options_declined",
+                    status="resolved",
+                    message="Toch zelf gebeld.",
+                    customer_id=sem.id,
+                    created_at=live.clock.now(),
+                    resolved_at=live.clock.now(),
+                ),
             ]
         )
     page = page_at(1280)
@@ -273,6 +282,10 @@ def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live, page_at):
     sem_tasks = page.get_by_test_id("task-card").filter(has_text="Sem de Groot")
     none = sem_tasks.filter(has_text="Geen opties")
     expect(none.get_by_test_id("task-reason")).to_have_text("Buiten plangebied")
+    # the kind's label and hint come from the page's catalog, not with every card
+    expect(none.get_by_test_id("task-kind")).to_have_text("Geen opties")
+    hint = "Neem contact op om de afspraak met de hand in te plannen."
+    expect(none.get_by_text(hint)).to_be_visible()
     expect(none.get_by_test_id("task-service")).to_have_text("Advies aan huis")
     credit = sem_tasks.filter(has_text="Factuur crediteren")
     expect(credit.get_by_test_id("task-service")).to_have_text("Bandenwissel")
@@ -280,3 +293,7 @@ def test_no_options_and_credit_tasks_say_what_to_do(live_portal, live, page_at):
     if SHOTS:
         credit.screenshot(path=f"{SHOTS}/backoffice_credit_card_1280.png")
         none.screenshot(path=f"{SHOTS}/backoffice_no_options_card_1280.png")
+    # a resolved task nobody took says so (the page's catalog word for nobody)
+    page.get_by_role("tab", name="Afgehandeld").click()
+    resolved = page.get_by_test_id("task-card").filter(has_text="Toch zelf gebeld.")
+    expect(resolved.get_by_test_id("task-assigned")).to_have_text("Niemand")

@@ -23,13 +23,19 @@ KIND_COLORS = {
 
 
 def _kind_badge(item: rx.Var) -> rx.Component:
+    label = T["backoffice.kind." + item.kind]
     return rx.match(
         item.kind,
         *[
-            (kind, rx.badge(item.kind_label, color_scheme=color, variant="soft", size="2"))
+            (
+                kind,
+                rx.badge(
+                    label, color_scheme=color, variant="soft", size="2", data_testid="task-kind"
+                ),
+            )
             for kind, color in KIND_COLORS.items()
         ],
-        rx.badge(item.kind_label, variant="soft", size="2"),
+        rx.badge(label, variant="soft", size="2", data_testid="task-kind"),
     )
 
 
@@ -173,7 +179,10 @@ def task_card(item: rx.Var) -> rx.Component:
                 spacing="1",
                 min_width="0",
             ),
-            rx.cond(item.is_open, rx.text(item.hint, size="2", color_scheme="gray")),
+            rx.cond(
+                item.is_open,
+                rx.text(T["backoffice.hint." + item.kind], size="2", color_scheme="gray"),
+            ),
             rx.data_list.root(
                 _fact("backoffice.service", item.service, "task-service"),
                 rx.cond(
@@ -184,9 +193,21 @@ def task_card(item: rx.Var) -> rx.Component:
                         "task-when",
                     ),
                 ),
-                rx.cond(item.reason != "", _fact("backoffice.reason", item.reason, "task-reason")),
                 rx.cond(
-                    ~item.is_open, _fact("backoffice.assigned", item.assigned, "task-assigned")
+                    item.reason_key != "",
+                    _fact(
+                        "backoffice.reason",
+                        T["backoffice.reason." + item.reason_key],
+                        "task-reason",
+                    ),
+                ),
+                rx.cond(
+                    ~item.is_open,
+                    _fact(
+                        "backoffice.assigned",
+                        rx.cond(item.assigned != "", item.assigned, T["backoffice.nobody"]),
+                        "task-assigned",
+                    ),
                 ),
                 rx.cond(
                     item.resolved != "",

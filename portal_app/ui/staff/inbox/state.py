@@ -11,7 +11,6 @@ from typing import Annotated
 
 from portal_app.core import paths
 from portal_app.core.actor import OFFICE, Actor
-from portal_app.core.catalog import text
 from portal_app.core.locale import format_when
 from portal_app.core.paging import PageNumber, PageRequest
 from portal_app.core.parsing import Choice, Flag, Id
@@ -29,9 +28,7 @@ NOBODY = "none"
 @dataclass(frozen=True)
 class TaskCard:
     id: int
-    kind: str
-    kind_label: str
-    hint: str
+    kind: str  # the page shows the kind's label and hint from the catalog it holds
     customer: str
     email: str
     phone: str
@@ -39,9 +36,9 @@ class TaskCard:
     when: str
     created: str
     resolved: str
-    reason: str
+    reason_key: str  # why no options were found (its catalog text), or ""
     message: str
-    assigned: str
+    assigned: str  # the assignee's name, or "" for nobody
     assignee_id: str
     is_request: bool
     is_open: bool
@@ -50,17 +47,15 @@ class TaskCard:
 
     @classmethod
     def of(cls, task: TaskView, actor: Actor) -> TaskCard:
+        """The card of a task; texts that only depend on the kind or reason are looked
+        up by the page in its catalog, not sent with every card."""
         locale, zone = actor.locale, actor.timezone
-        kind = task.kind if task.kind in KINDS else "no_options"
-        reason = ""
+        reason_key = ""
         if task.kind == "no_options" or task.reason:
-            key = task.reason if task.reason in REASONS else "unknown"
-            reason = text(f"backoffice.reason.{key}", locale)
+            reason_key = task.reason if task.reason in REASONS else "unknown"
         return cls(
             id=task.id,
-            kind=kind,
-            kind_label=text(f"backoffice.kind.{kind}", locale),
-            hint=text(f"backoffice.hint.{kind}", locale),
+            kind=task.kind if task.kind in KINDS else "no_options",
             customer=task.customer_name or "—",
             email=task.customer_email,
             phone=task.customer_phone,
@@ -70,9 +65,9 @@ class TaskCard:
             else "",
             created=format_when(task.created_at, zone, locale),
             resolved=format_when(task.resolved_at, zone, locale) if task.resolved_at else "",
-            reason=reason,
+            reason_key=reason_key,
             message=task.message,
-            assigned=task.assigned_to or text("backoffice.nobody", locale),
+            assigned=task.assigned_to,
             assignee_id=str(task.assigned_staff_id) if task.assigned_staff_id else NOBODY,
             is_request=task.kind == "approve_request",
             is_open=task.status == "open",
