@@ -21,6 +21,8 @@ class NavItem:
     icon: str
     roles: frozenset[Role]
     tab: bool = False
+    # A shorter text for the phone's tab bar, where a long word would break mid-word.
+    tab_key: str = ""
 
 
 PORTAL_NAV = (
@@ -42,7 +44,14 @@ STAFF_NAV = (
     NavItem("staff.nav.customers", paths.CUSTOMERS, "users", OFFICE, tab=True),
     NavItem("staff.nav.team", paths.TEAM, "shield-check", OWNERS),
     NavItem("staff.nav.audit", paths.AUDIT, "scroll-text", OWNERS),
-    NavItem("staff.nav.editor", paths.EDITOR, "palette", OWNERS, tab=True),
+    NavItem(
+        "staff.nav.editor",
+        paths.EDITOR,
+        "palette",
+        OWNERS,
+        tab=True,
+        tab_key="staff.nav.editor_tab",
+    ),
 )
 
 EDITOR_NAV = (

@@ -98,7 +98,7 @@ def _tab(item: NavItem, active: bool) -> rx.Component:
     link = rx.link(
         rx.icon(item.icon, size=20),
         rx.text(
-            T[item.text_key],
+            T[item.tab_key or item.text_key],
             size="1",
             weight="medium",
             text_align="center",
