@@ -6,6 +6,7 @@ a 60-second hand-off token and send the browser to the plain route that sets the
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from portal_app.core import paths
@@ -22,13 +23,27 @@ class CustomerLoginState(SessionState):
     dev_tools: bool = False
     step: str = "email"  # email | link_sent | code_sent
     email: str = ""
+    # When the last link or code went out (kept on the server, never sent to the browser).
+    _sent_at: datetime | None = None
 
     @public
     def load(self):
-        """Reset the form; pick nl or en from the browser; offer demo sign-in in dev."""
+        """Pick nl or en from the browser; offer demo sign-in in dev; start at the e-mail
+        step, unless a link or code went out in this tab and is still valid: a phone that
+        reloads the tab after the mail app, or a websocket that reconnects (which runs
+        this again), keeps the code field instead of asking for the address again."""
         self._use_locale(locale_from_header(self.router.headers.accept_language))
         self.dev_tools = settings().dev_tools
-        self.step, self.notice, self.error = "email", "", ""
+        self.error = ""
+        if self.step != "email" and self._sent_within_its_lifetime():
+            return
+        self.step, self.notice = "email", ""
+
+    def _sent_within_its_lifetime(self) -> bool:
+        limits = context().access
+        minutes = limits.code_minutes if self.step == "code_sent" else limits.link_minutes
+        sent, now = self._sent_at, context().clock.now()
+        return sent is not None and now - sent < timedelta(minutes=minutes)
 
     @public
     def send_link(self, data: Annotated[dict, form(email=EMAIL)]):
@@ -49,6 +64,7 @@ class CustomerLoginState(SessionState):
 
     def _sent(self, email: str, step: str) -> None:
         self.email, self.error, self.step = email, "", step
+        self._sent_at = context().clock.now()
         key = "login.link_sent" if step == "link_sent" else "login.code_sent"
         self.notice = self._t(key, minutes=context().access.link_minutes)
 
